@@ -1,0 +1,11 @@
+"""The JSON API (Django Ninja); OpenAPI docs at /api/docs. Routers live with their domain."""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(title="Buurtwacht API", version="1", urls_namespace="api")
+
+
+@api.get("/ping", tags=["meta"])
+def ping(request):
+    """A cheap liveness probe for clients."""
+    return {"ok": True}

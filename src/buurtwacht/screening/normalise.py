@@ -1,0 +1,140 @@
+"""Text folding and tokenisation that never loses the way back to the original text.
+
+Chat text arrives in every shape: ALL CAPS, accents or none ("politie", "Polizei", "téléphoné" /
+"telephone"), leetspeak ("p0litie"), stretched words ("NUUU", "politieeee"), emoji and
+apostrophes glued to words ("J'ai", "'s nachts", "is't"). Lexicon matching works on folded
+*tokens*: every token keeps the offsets of the characters it came from, so a finding can always
+point at the exact triggering text in the original message, whatever folding happened.
+
+The tokeniser also records sentence and clause boundaries, question marks and quotation, which
+the negation and scope rules need ("NIET achterna gaan", "wil 'aanpakken': niet doen").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A token is a run of letters and digits. `[^\W_]` is "word character except underscore"; the
+# pattern has a single character class, so it is linear-time on any input.
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_SENTENCE_END = frozenset(".!?;\n")
+_CLAUSE_END = frozenset(",:()[]{}–—/|")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
+_RUN_RE = re.compile(r"(.)\1+")
+_QUOTED_RES = (
+    # Bounded, lazy and delimiter-excluding: linear, no catastrophic backtracking.
+    re.compile(r"(?<!\w)['‘]([^'‘’\n]{2,60}?)['’](?!\w)"),
+    re.compile(r'"([^"\n]{1,80})"'),
+    re.compile(r"“([^”\n]{1,80})”"),
+    re.compile(r"«([^»\n]{1,80})»"),
+    re.compile(r"„([^“”\n]{1,80})[“”]"),
+)
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lower-case, strip accents (é -> e, ß -> ss) and undo leetspeak inside real words."""
+    s = word.casefold()
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    if not s.isalpha() and not s.isdigit():
+        letters = sum(c.isalpha() for c in s)
+        # "p0litie", "1nbraak": letters with a few digits. Not "3u15" (a time), "a4", "e313".
+        if letters >= 3 and letters > len(s) - letters:
+            s = s.translate(_LEET)
+    return s
+
+
+@lru_cache(maxsize=65536)
+def squeeze(word: str) -> str:
+    """Collapse repeated letters: "politieeee" and "politie" both become "politie"."""
+    return _RUN_RE.sub(r"\1", word)
+
+
+@dataclass(slots=True)
+class Token:
+    """One word of the message: folded key, offsets into the original, and its scope."""
+
+    key: str
+    start: int
+    end: int
+    sentence: int
+    clause: int
+    quoted: bool = False
+    question: bool = False  # the token's clause ends with "?"
+
+
+@dataclass(slots=True)
+class Tokens:
+    """Tokens plus the structural facts rules need."""
+
+    text: str
+    items: list[Token]
+    caps: bool  # the message is (mostly) written in capitals
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original offsets covering tokens i..j (inclusive)."""
+        return self.items[i].start, self.items[j].end
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for rx in _QUOTED_RES:
+        if rx.pattern[0] in "\"“«„" and rx.pattern[0] not in text:
+            continue
+        out.extend((m.start(1), m.end(1)) for m in rx.finditer(text))
+    return out
+
+
+def tokenise(text: str) -> Tokens:
+    """Split `text` into folded tokens with sentence/clause indices and quote/question flags."""
+    items: list[Token] = []
+    sentence = clause = 0
+    pos = 0
+    upper = lower = 0
+    for m in _TOKEN_RE.finditer(text):
+        gap = text[pos : m.start()]
+        if gap:
+            if any(c in _SENTENCE_END for c in gap):
+                sentence += 1
+                clause += 1
+            elif any(c in _CLAUSE_END for c in gap) or " - " in gap:
+                clause += 1
+        raw = m.group()
+        for c in raw:
+            if c.isupper():
+                upper += 1
+            elif c.islower():
+                lower += 1
+        items.append(Token(fold(raw), m.start(), m.end(), sentence, clause))
+        pos = m.end()
+    if "?" in text:
+        _mark_questions(text, items)
+    if "'" in text or "‘" in text or '"' in text or "“" in text or "«" in text or "„" in text:
+        ranges = _quoted_ranges(text)
+        if ranges:
+            for t in items:
+                for a, b in ranges:
+                    if a <= t.start and t.end <= b:
+                        t.quoted = True
+                        break
+    caps = upper >= 8 and upper > 3 * lower
+    return Tokens(text, items, caps)
+
+
+def _mark_questions(text: str, items: list[Token]) -> None:
+    """Flag tokens whose clause (up to the next sentence end) ends with a question mark."""
+    n = len(items)
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and items[j + 1].clause == items[i].clause:
+            j += 1
+        nxt = items[j + 1].start if j + 1 < n else len(text)
+        if "?" in text[items[j].end : nxt]:
+            for k in range(i, j + 1):
+                items[k].question = True
+        i = j + 1

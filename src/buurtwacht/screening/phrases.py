@@ -1,0 +1,222 @@
+"""A small phrase matcher over tokens, so lexicons can be written as readable word lists.
+
+Lexicons are data: lists of phrases such as ``"heb|hebben ~ politie gebeld"``. Compiling them
+into one giant regular expression would be slow (Python's `re` tries every alternative at every
+position) and would make spans and negation scope awkward. Instead every phrase becomes a short
+sequence of token tests, indexed by its first token, and the whole message is matched in one
+pass over its tokens: a dictionary look-up per token plus a few bounded checks. Time is linear
+in the number of tokens; gaps are bounded, so nothing can blow up.
+
+Phrase syntax (items separated by spaces):
+  ``word``        the folded token equals `word` (accents, case, repeated letters ignored)
+  ``word*``       the token starts with `word`;  ``*word`` ends with it;  ``*word*`` contains it
+  ``a|b*|*c``     any of the alternatives
+  ``~`` / ``~N``  skip 0..3 (or 0..N) tokens inside the same sentence
+  ``=`` prefix on the whole phrase: only counts when the message is in the lexicon's language
+                  (for false friends such as Dutch "mes" = knife vs French "mes" = my)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .normalise import Tokens, fold, squeeze
+
+
+@dataclass(frozen=True, slots=True)
+class Alt:
+    mode: str  # "eq", "pre", "suf", "sub"
+    value: str
+
+    def test(self, key: str) -> bool:
+        if self.mode == "eq":
+            return key == self.value
+        if self.mode == "pre":
+            return key.startswith(self.value)
+        if self.mode == "suf":
+            return key.endswith(self.value)
+        return self.value in key
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    alts: tuple[Alt, ...]
+    gap: int = -1  # >= 0 for a gap item
+
+    def test(self, key: str) -> bool:
+        return any(a.test(key) for a in self.alts)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    concept: str
+    lang: str
+    strict: bool
+    items: tuple[Item, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    concept: str
+    lang: str
+    i: int  # first token index
+    j: int  # last token index (inclusive)
+    source: str
+
+
+def _norm(word: str) -> str:
+    return squeeze(fold(word))
+
+
+def _parse_alt(raw: str) -> Alt:
+    if raw.startswith("*") and raw.endswith("*") and len(raw) > 2:
+        return Alt("sub", _norm(raw[1:-1]))
+    if raw.endswith("*"):
+        return Alt("pre", _norm(raw[:-1]))
+    if raw.startswith("*"):
+        return Alt("suf", _norm(raw[1:]))
+    return Alt("eq", _norm(raw))
+
+
+def parse(concept: str, lang: str, text: str) -> Phrase:
+    strict = text.startswith("=")
+    body = text[1:] if strict else text
+    items: list[Item] = []
+    for part in body.split():
+        if part.startswith("~"):
+            items.append(Item((), int(part[1:] or 3)))
+        else:
+            # "'" and "-" inside a phrase word split into tokens, like the tokeniser does.
+            subs = [p for p in part.replace("'", " ").replace("-", " ").split() if p]
+            if len(subs) > 1 and "|" not in part:
+                items.extend(Item((_parse_alt(s),)) for s in subs)
+            else:
+                items.append(Item(tuple(_parse_alt(a) for a in part.split("|") if a)))
+    if not items or items[0].gap >= 0 or items[-1].gap >= 0:
+        raise ValueError(f"bad phrase for {concept}: {text!r}")
+    return Phrase(concept, lang, strict, tuple(items), text)
+
+
+class PhraseIndex:
+    """All phrases of all lexicons, indexed by how their first item can match a token."""
+
+    def __init__(self, phrases: Iterable[Phrase]):
+        self.eq: dict[str, list[Phrase]] = {}
+        self.pre: dict[str, list[Phrase]] = {}
+        self.suf: dict[str, list[Phrase]] = {}
+        self.sub: list[tuple[str, Phrase]] = []
+        self.vocab: set[str] = set()
+        self._pre_lens: set[int] = set()
+        self._suf_lens: set[int] = set()
+        for ph in phrases:
+            for item in ph.items:
+                for a in item.alts:
+                    if a.mode == "eq":
+                        self.vocab.add(a.value)
+            for a in ph.items[0].alts:
+                if a.mode == "eq":
+                    self.eq.setdefault(a.value, []).append(ph)
+                elif a.mode == "pre":
+                    self.pre.setdefault(a.value, []).append(ph)
+                    self._pre_lens.add(len(a.value))
+                elif a.mode == "suf":
+                    self.suf.setdefault(a.value, []).append(ph)
+                    self._suf_lens.add(len(a.value))
+                else:
+                    self.sub.append((a.value, ph))
+        self._pre_sorted = sorted(self._pre_lens)
+        self._suf_sorted = sorted(self._suf_lens)
+        self._typo = _TypoIndex(w for w in self.vocab if len(w) >= 7)
+
+    def keys(self, tokens: Tokens) -> list[str]:
+        """Matching keys for tokens: squeezed, and typo-corrected against the lexicon vocabulary."""
+        out = []
+        for t in tokens.items:
+            k = squeeze(t.key)
+            if k not in self.vocab and len(k) >= 6 and k.isalpha():
+                k = self._typo.correct(k) or k
+            out.append(k)
+        return out
+
+    def candidates(self, key: str) -> list[Phrase]:
+        found: list[Phrase] = list(self.eq.get(key, ()))
+        n = len(key)
+        for ln in self._pre_sorted:
+            if ln > n:
+                break
+            found.extend(self.pre.get(key[:ln], ()))
+        for ln in self._suf_sorted:
+            if ln > n:
+                break
+            found.extend(self.suf.get(key[n - ln :], ()))
+        for value, ph in self.sub:
+            if value in key:
+                found.append(ph)
+        return found
+
+    def match(self, tokens: Tokens, keys: Sequence[str], lang: str) -> list[Match]:
+        items = tokens.items
+        out: list[Match] = []
+        seen: set[tuple[str, int, int]] = set()
+        for i, key in enumerate(keys):
+            for ph in self.candidates(key):
+                if ph.strict and ph.lang != lang:
+                    continue
+                end = _match_rest(ph.items, 1, i + 1, keys, items, items[i].sentence)
+                if end is not None:
+                    sig = (ph.concept, i, end)
+                    if sig not in seen:
+                        seen.add(sig)
+                        out.append(Match(ph.concept, ph.lang, i, end, ph.source))
+        return out
+
+
+def _match_rest(phrase_items, k, pos, keys, items, sentence) -> int | None:
+    """Match phrase items[k:] starting at token `pos`; return the last token index or None."""
+    if k == len(phrase_items):
+        return pos - 1
+    item = phrase_items[k]
+    if item.gap >= 0:
+        for skip in range(item.gap + 1):
+            p = pos + skip
+            if p > len(keys) or (p < len(keys) and items[p].sentence != sentence):
+                break
+            r = _match_rest(phrase_items, k + 1, p, keys, items, sentence)
+            if r is not None:
+                return r
+        return None
+    if pos >= len(keys) or items[pos].sentence != sentence or not item.test(keys[pos]):
+        return None
+    return _match_rest(phrase_items, k + 1, pos + 1, keys, items, sentence)
+
+
+class _TypoIndex:
+    """Single-edit typo correction (symmetric delete) for long lexicon words only.
+
+    "polietie", "inbaak", "achtervolgenn": a dictionary look-up per deletion of the token, so a
+    token costs at most ~20 look-ups. Only words of 7+ letters are corrected, and only to a
+    unique candidate, to avoid turning an ordinary word into a keyword.
+    """
+
+    def __init__(self, words: Iterable[str]):
+        self.words: set[str] = set(words)
+        self.deletes: dict[str, set[str]] = {}
+        for w in self.words:
+            for i in range(len(w)):
+                self.deletes.setdefault(w[:i] + w[i + 1 :], set()).add(w)
+
+    def correct(self, token: str) -> str | None:
+        if len(token) < 6 or len(token) > 30:
+            return None
+        cands: set[str] = set(self.deletes.get(token, ()))  # a letter was dropped
+        for i in range(len(token)):
+            d = token[:i] + token[i + 1 :]
+            if d in self.words:  # a letter was added
+                cands.add(d)
+            cands.update(self.deletes.get(d, ()))  # a letter was replaced
+        cands = {c for c in cands if len(c) >= 7}
+        if len(cands) == 1:
+            return next(iter(cands))
+        return None

@@ -1,0 +1,73 @@
+"""Shared fixtures: real objects in the real test database, no mocks of our own code."""
+
+from datetime import date
+
+import pytest
+
+from buurtwacht.organisation.demo import hexagon
+from buurtwacht.organisation.models import (
+    Group,
+    Membership,
+    Municipality,
+    Neighbourhood,
+    PoliceZone,
+    StaffRole,
+    User,
+)
+
+HASSELT = (5.3378, 50.9307)
+LANAKEN = (5.6470, 50.8930)
+
+
+@pytest.fixture
+def make_user(db):
+    counter = iter(range(1, 1_000_000))
+
+    def make(username=None, *, birth_date=date(1985, 3, 1), role=None, **scope):
+        user = User.objects.create(
+            username=username or f"user{next(counter)}", birth_date=birth_date
+        )
+        if role:
+            StaffRole.objects.create(user=user, kind=role, **scope)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def world(db, make_user):
+    """Two zones, each with a municipality, a neighbourhood, staff and a draft group."""
+    w = type("World", (), {})()
+    w.zone = PoliceZone.objects.create(number="5380", name="PZ Hazodi")
+    w.other_zone = PoliceZone.objects.create(number="5379", name="PZ Lanaken-Maasmechelen")
+    w.hasselt = Municipality.objects.create(nis_code="71022", name="Hasselt", zone=w.zone)
+    w.lanaken = Municipality.objects.create(nis_code="73042", name="Lanaken", zone=w.other_zone)
+    w.hood = Neighbourhood.objects.create(
+        name="Centrum", municipality=w.hasselt, boundary=hexagon(*HASSELT)
+    )
+    w.other_hood = Neighbourhood.objects.create(
+        name="Neerharen", municipality=w.lanaken, boundary=hexagon(*LANAKEN)
+    )
+    w.group = Group.objects.create(name="BIN Centrum", neighbourhood=w.hood)
+    w.other_group = Group.objects.create(name="BIN Neerharen", neighbourhood=w.other_hood)
+    w.zone_admin = make_user("za", role=StaffRole.Kind.ZONE_ADMIN, zone=w.zone)
+    w.police = make_user("wi", role=StaffRole.Kind.POLICE_CONTACT, zone=w.zone)
+    w.other_police = make_user("wi2", role=StaffRole.Kind.POLICE_CONTACT, zone=w.other_zone)
+    w.prevention = make_user("po", role=StaffRole.Kind.PREVENTION_OFFICER, municipality=w.hasselt)
+    w.coordinator = make_user("coord")
+    Membership.objects.create(
+        group=w.group,
+        user=w.coordinator,
+        role=Membership.Role.COORDINATOR,
+        status=Membership.Status.ACTIVE,
+    )
+    return w
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Tests read messages in English unless they switch language themselves."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
