@@ -100,3 +100,14 @@ def test_load_protocol_is_cached_and_frozen():
     assert load_protocol("hasselt") is p
     with pytest.raises(ValueError):
         p.retention_days = 365
+
+
+def test_library_imports_no_django():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, buurtwacht.protocols, buurtwacht.protocols.cli;"
+        "sys.exit('django' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
