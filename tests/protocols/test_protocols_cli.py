@@ -104,7 +104,11 @@ def test_charter_subcommand(tmp_path):
     assert run("charter", "beringen", "--format", "pdf")[0] == 2
 
 
-def test_usage_errors():
-    assert run()[0] == 2
+def test_usage_errors_and_help_go_to_the_given_stream():
+    code, out = run()
+    assert code == 2 and "usage: buurtwacht protocol" in out
     assert run("frobnicate")[0] == 2
-    assert run("--help")[0] == 0
+    code, out = run("--help")
+    assert code == 0
+    for command in ("list", "show", "validate", "diff", "charter"):
+        assert command in out

@@ -98,3 +98,12 @@ def test_diff_with_a_file_and_a_version_change(write_protocol):
     assert "version: 2025.1 -> 2025.2" in lines
     assert "retention_days: 14 -> 10 (shorter)" in lines
     assert "findings.discrimination: block -> hold (milder)" in lines
+
+
+def test_diff_sees_a_model_copy():
+    base = load_protocol("be-type")
+    stricter = base.model_copy(update={"posting": "coordinators", "strike_limit": 1})
+    assert diff_protocols(base, stricter) == [
+        "posting: members -> coordinators (stricter)",
+        "strike_limit: 3 -> 1 (lower)",
+    ]

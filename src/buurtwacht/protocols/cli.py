@@ -1,13 +1,14 @@
 """``buurtwacht protocol list | show ID | validate FILE | diff ID1 ID2 | charter ID``.
 
-The main CLI hands its remaining arguments to ``main``. Everything (errors too) is written
-to ``stdout`` so that callers and tests capture one stream; the exit code tells success
-(0), a protocol problem (1) or a usage error (2).
+The main CLI hands its remaining arguments to ``main``. Everything (errors, help and
+usage too) is written to ``stdout`` so that callers and tests capture one stream; the exit
+code tells success (0), a protocol problem (1) or a usage error (2).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -125,8 +126,10 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
     out = stdout if stdout is not None else sys.stdout
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse prints usage to stderr itself
+        # argparse writes help and usage errors itself; send them to the same stream
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            args = parser.parse_args(argv)
+    except SystemExit as exc:
         return int(exc.code or 0)
     try:
         return _run(args, out)

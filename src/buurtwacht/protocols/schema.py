@@ -169,12 +169,14 @@ class Protocol(_Model):
         return self._source
 
     def document(self) -> dict:
-        """The merged document with charter placeholders unfilled (a copy)."""
-        import copy
-
+        """The protocol as a plain dict, with the charter and reminder texts as written
+        (placeholders unfilled) when known. Values always come from the model itself, so a
+        ``model_copy(update=...)`` is reflected."""
+        data = self.model_dump(mode="python")
         if self._document is not None:
-            return copy.deepcopy(self._document)
-        return self.model_dump(mode="python")
+            for key in ("charter", "reminder"):
+                data[key] = dict(self._document[key])
+        return data
 
     def label(self) -> str:
         """``id@version``, the string a group stores to say which protocol it runs."""
