@@ -118,3 +118,9 @@ def test_load_protocol_file_raises_with_all_errors(write_protocol, variant):
         load_protocol_file(path)
     assert len(info.value.errors) == 2
     assert info.value.path == str(path)
+
+
+def test_bad_id_and_number_say_what_is_expected(write_protocol, variant):
+    message = only_error(write_protocol(variant(id="Test Dorp", numbers={"zone": "bel ons"})))
+    assert "id: expected 2-40 lowercase letters" in message
+    assert "numbers.zone: expected a phone number" in message

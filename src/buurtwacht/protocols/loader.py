@@ -126,6 +126,13 @@ def _format_validation_error(exc: ValidationError, source: str) -> list[str]:
             msg = f"unknown key ({msg.replace('Input should be', 'expected')})"
         elif err["type"] == "missing":
             msg = "missing"
+        elif err["type"] == "string_pattern_mismatch":
+            msg = (
+                f"expected a phone number of digits and spaces (e.g. '011 26 78 00'), "
+                f"got {err['input']!r}"
+                if path.startswith("numbers.")
+                else f"expected 2-40 lowercase letters, digits or dashes, got {err['input']!r}"
+            )
         messages.append(f"{source}: {path or '(document)'}: {msg}")
     return messages
 
