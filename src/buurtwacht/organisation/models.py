@@ -182,6 +182,8 @@ class Membership(models.Model):
     admitted_at = models.DateTimeField(null=True, blank=True)
     accepted_protocol_version = models.CharField(max_length=20, blank=True)
     location_checked_at = models.DateTimeField(null=True, blank=True)
+    # Strikes at the protocol's limit suspend posting, not reading: the member stays informed.
+    posting_suspended_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
