@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "buurtwacht.privacy",
     "buurtwacht.organisation",
     "buurtwacht.delivery",
+    "buurtwacht.delivery.live",
     "buurtwacht.web",
 ]
 

@@ -1,0 +1,34 @@
+"""GET /live/groups/<id>/events: the SSE endpoint (async, so an open feed costs no thread)."""
+
+from django.http import HttpResponseForbidden, StreamingHttpResponse
+
+from . import pubsub, stream
+
+
+def requested_last_id(request) -> int | None:
+    """Last-Event-ID header (EventSource reconnects), else ?last_event_id= (first connect
+    from a page that knows where it stands). Garbage counts as absent."""
+    raw = request.headers.get("Last-Event-ID") or request.GET.get("last_event_id")
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return value if value >= 0 else None
+
+
+async def group_events(request, group_id: int):
+    user = await request.auser()
+    if not user.is_authenticated or not await stream.may_follow(user_id=user.pk, group_id=group_id):
+        return HttpResponseForbidden("Only active members of this group can follow its feed.")
+    response = StreamingHttpResponse(
+        stream.event_stream(
+            pubsub.get_hub(),
+            group_id=group_id,
+            user_id=user.pk,
+            last_id=requested_last_id(request),
+        ),
+        content_type="text/event-stream; charset=utf-8",
+    )
+    response["Cache-Control"] = "no-cache, no-store"
+    response["X-Accel-Buffering"] = "no"  # nginx would otherwise hold events back
+    return response
