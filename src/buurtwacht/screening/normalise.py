@@ -83,7 +83,7 @@ class Tokens:
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for rx in _QUOTED_RES:
-        if rx.pattern[0] in "\"“«„" and rx.pattern[0] not in text:
+        if rx.pattern[0] in '"“«„' and rx.pattern[0] not in text:
             continue
         out.extend((m.start(1), m.end(1)) for m in rx.finditer(text))
     return out

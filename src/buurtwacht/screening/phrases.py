@@ -128,14 +128,20 @@ class PhraseIndex:
                     self.sub.append((a.value, ph))
         self._pre_sorted = sorted(self._pre_lens)
         self._suf_sorted = sorted(self._suf_lens)
-        self._typo = _TypoIndex(w for w in self.vocab if len(w) >= 7)
+        self._typo = _TypoIndex(w for w in self.vocab if len(w) >= 8)
 
     def keys(self, tokens: Tokens) -> list[str]:
         """Matching keys for tokens: squeezed, and typo-corrected against the lexicon vocabulary."""
         out = []
+        text = tokens.text
         for t in tokens.items:
             k = squeeze(t.key)
-            if k not in self.vocab and len(k) >= 6 and k.isalpha():
+            if (
+                k not in self.vocab
+                and len(k) >= 8
+                and k.isalpha()
+                and (tokens.caps or not text[t.start].isupper())  # not a proper noun
+            ):
                 k = self._typo.correct(k) or k
             out.append(k)
         return out
@@ -196,7 +202,7 @@ class _TypoIndex:
     """Single-edit typo correction (symmetric delete) for long lexicon words only.
 
     "polietie", "inbaak", "achtervolgenn": a dictionary look-up per deletion of the token, so a
-    token costs at most ~20 look-ups. Only words of 7+ letters are corrected, and only to a
+    token costs at most ~20 look-ups. Only words of 8+ letters are corrected, and only to a
     unique candidate, to avoid turning an ordinary word into a keyword.
     """
 
@@ -208,7 +214,7 @@ class _TypoIndex:
                 self.deletes.setdefault(w[:i] + w[i + 1 :], set()).add(w)
 
     def correct(self, token: str) -> str | None:
-        if len(token) < 6 or len(token) > 30:
+        if len(token) < 8 or len(token) > 30:
             return None
         cands: set[str] = set(self.deletes.get(token, ()))  # a letter was dropped
         for i in range(len(token)):
@@ -216,7 +222,8 @@ class _TypoIndex:
             if d in self.words:  # a letter was added
                 cands.add(d)
             cands.update(self.deletes.get(d, ()))  # a letter was replaced
-        cands = {c for c in cands if len(c) >= 7}
+        # Keep the word's frame: same first two letters and last letter ("polietie" -> "politie").
+        cands = {c for c in cands if len(c) >= 8 and c[:2] == token[:2] and c[-1] == token[-1]}
         if len(cands) == 1:
             return next(iter(cands))
         return None

@@ -1,0 +1,102 @@
+"""Screening of messages entering a neighbourhood group: kind, category, findings, verdict.
+
+Pure Python: no Django, no network, no model files. See docs/screening.md.
+
+    >>> r = screen("Inbraak bezig in de Kerkstraat!! Politie gebeld")
+    >>> r.kind, r.category, r.finding_names, r.verdict
+    ('alert', 'burglary', ['emergency', 'police_called'], 'allow')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .classify import category as _category
+from .classify import classify as _classify
+from .findings import discrimination, emergency, pattern_findings, police_called, vigilantism
+from .lang import detect
+from .lexicon import LANGUAGES, index
+from .masking import apply_mask
+from .model import (
+    CATEGORIES,
+    DEFAULT_ACTIONS,
+    FINDINGS,
+    KINDS,
+    Finding,
+    Reason,
+    ScreeningResult,
+)
+from .normalise import tokenise
+from .scope import analyse
+from .verdict import decide
+
+__all__ = [
+    "screen", "mask", "ScreeningResult", "Finding", "Reason", "DEFAULT_ACTIONS", "FINDINGS",
+    "CATEGORIES", "KINDS", "LANGUAGES",
+]  # fmt: skip
+
+MAX_CHARS = 20_000  # longer inputs are screened on their first 20,000 characters
+
+
+def screen(
+    text: str,
+    lang: str | None = None,
+    *,
+    actions: Mapping[str, str] | None = None,
+    call_confirmed: bool = False,
+    context: str = "auto",
+) -> ScreeningResult:
+    """Screen one message. `context` "alert"/"follow_up" forces the kind (form or reply)."""
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    if context not in ("auto", "alert", "follow_up"):
+        raise ValueError("context must be 'auto', 'alert' or 'follow_up'")
+    body = text[:MAX_CHARS]
+    tokens = tokenise(body)
+    detected = lang if lang in LANGUAGES else detect(tokens)
+    an = analyse(tokens, index(), detected)
+
+    found: list[Finding] = pattern_findings(an)
+    plate = any(f.name == "licence_plate" for f in found)
+    for fn in (police_called, emergency, vigilantism):
+        f = fn(an)
+        if f:
+            found.append(f)
+    names = {f.name for f in found}
+    kind, scores = _classify(
+        an, emergency="emergency" in names, plate=plate, vigilantism="vigilantism" in names
+    )
+    if context != "auto":
+        kind = context
+    disc = discrimination(an, kind)
+    if disc:
+        found.append(disc)
+    cat = _category(an, scores, plate) if kind == "alert" else None
+    if cat and "emergency" in names:
+        cat = _emergency_category(found, cat, an)
+    found.sort(key=lambda f: (f.start, f.name))
+    verdict, reasons = decide(
+        kind, (f.name for f in found), detected, actions=actions, call_confirmed=call_confirmed
+    )
+    return ScreeningResult(text, detected, kind, cat, found, verdict, reasons)
+
+
+def _emergency_category(found: list[Finding], cat: str, an) -> str:
+    """Immediate danger decides the category when the vocabulary vote was undecided."""
+    if cat not in ("other", "suspicious_person", "suspicious_vehicle"):
+        return cat
+    if an.get("cat_fire"):
+        return "fire"
+    if an.get("cat_violence") or an.get("weak_violence"):
+        return "violence"
+    return cat
+
+
+def mask(text: str, findings: Iterable[Finding] | None = None, lang: str | None = None) -> str:
+    """Members' copy: plates and third-party data masked; 112, 101 and police numbers kept."""
+    if findings is None:
+        result = screen(text, lang)
+        findings, lang = result.findings, result.lang
+    elif lang is None:
+        lang = detect(tokenise(text[:MAX_CHARS]))
+    return apply_mask(text, findings, lang)

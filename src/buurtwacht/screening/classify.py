@@ -1,0 +1,88 @@
+"""Kind (alert / follow_up / chatter) and category of a message.
+
+A vote over vocabulary, by design simple enough to explain to a coordinator:
+- alert signals: crime and danger vocabulary per category, suspicious behaviour, warnings,
+  a plate, an emergency;
+- follow-up signals: resolution and reference words ("teruggevonden", "fausse alerte",
+  "festgenommen", "update", "het waren ..."), not negated ("nog niet teruggevonden" is not one);
+- chatter signals: sales, events, greetings, everyday nuisances.
+Lost pets and found objects are chatter, a lost child is an alert. The category is the
+strongest specific crime (fire, violence, missing person, burglary, scam, theft, vandalism);
+without one, a vehicle makes it suspicious_vehicle and a person suspicious_person; else other.
+"""
+
+from __future__ import annotations
+
+from .scope import Analysis
+
+SPECIFIC = ("fire", "violence", "missing_person", "burglary", "scam", "theft", "vandalism")
+_CONCEPT = {
+    "fire": "fire", "violence": "violence", "missing_person": "missing", "burglary": "burglary",
+    "scam": "scam", "theft": "theft", "vandalism": "vandalism",
+}  # fmt: skip
+
+
+def _count(an: Analysis, concept: str) -> int:
+    vig = [(v.i, v.j) for v in an.get("vigilantism")]
+    return sum(
+        1
+        for m in an.get(concept)
+        if not an.quoted(m)
+        and not an.negated(m)
+        and not any(a <= m.i and m.j <= b for a, b in vig)  # "à coups de pied": a threat
+    )
+
+
+def category_scores(an: Analysis) -> dict[str, float]:
+    scores = {}
+    for cat in SPECIFIC:
+        c = _CONCEPT[cat]
+        scores[cat] = 2.0 * _count(an, f"cat_{c}") + 1.0 * _count(an, f"weak_{c}")
+    harmless = {an.sentence(m) for m in an.get("harmless")}
+    if harmless:
+        fire = [m for m in an.get("cat_fire") if an.sentence(m) not in harmless]
+        scores["fire"] = 2.0 * len(fire)
+    if an.get("pet") and not an.get("desc_age"):
+        scores["missing_person"] = 0.0  # "kat vermist", "perruche envolée": not a person
+    return scores
+
+
+def classify(
+    an: Analysis, *, emergency: bool, plate: bool, vigilantism: bool
+) -> tuple[str, dict[str, float]]:
+    scores = category_scores(an)
+    strong = sum(v for v in scores.values())
+    suspicious = _count(an, "suspicious")
+    warning = _count(an, "warning")
+    origin = 1.0 if an.get("origin") or an.get("slur") else 0.0
+    alert = (
+        strong + 1.5 * suspicious + 0.5 * warning + (3 if emergency else 0) + plate
+        + (1 if vigilantism else 0) + origin
+    )  # fmt: skip
+    follow = float(_count(an, "follow_up"))
+    chatter = float(_count(an, "chatter"))
+    if follow >= 1 and not (emergency and follow < 2) and follow * 3 >= alert - 1:
+        return "follow_up", scores
+    if alert >= 2 and alert > chatter:
+        return "alert", scores
+    if alert >= 1 and chatter == 0:
+        return "alert", scores
+    return "chatter", scores
+
+
+def category(an: Analysis, scores: dict[str, float], plate: bool) -> str:
+    best = max(SPECIFIC, key=lambda c: (scores[c], -SPECIFIC.index(c)))
+    if scores[best] >= 2:
+        return best
+    vehicle = plate or bool(an.get("vehicle"))
+    if vehicle and (an.get("suspicious") or plate or an.get("warning")):
+        return "suspicious_vehicle"
+    if an.get("person") and (an.get("suspicious") or an.get("warning") or an.get("origin")):
+        return "suspicious_person"
+    if scores[best] >= 1:
+        return best
+    if vehicle:
+        return "suspicious_vehicle"
+    if an.get("person"):
+        return "suspicious_person"
+    return "other"

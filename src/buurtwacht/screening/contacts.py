@@ -1,0 +1,135 @@
+"""Third-party contact data: phone numbers, e-mail addresses, IBANs, Belgian national numbers.
+
+Phone numbers are found with `phonenumbers` (the reference implementation of libphonenumber),
+trying the regions BE, NL, FR, DE, LU in turn. Numbers that belong to nobody private are not
+third-party data: emergency and police numbers (112, 101, 110, ...), help lines, a number given
+right after "politie/police/Polizei" (the zone's own number), and the sender's own number
+("contacteer me op", "contactez-moi au", "call me on").
+IBANs and national numbers are checked with their mod-97 checksums, so that a random run of
+digits (an order number, a date) is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from .model import Finding
+
+REGIONS = ("BE", "NL", "FR", "DE", "LU")
+# Short and service numbers that are public, never personal data.
+OFFICIAL_NUMBERS = frozenset(
+    """112 101 100 110 17 18 15 911 999 1733 1722 106 102 116000 116111 116123 070245245
+    078170170 080012121 0800 14 1813 0900""".split()
+)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+_IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?)(?!\w)")
+_NATNUM = re.compile(
+    r"(?<![\d.\-])(\d{2})[.\s]?(\d{2})[.\s]?(\d{2})[\-\s.]?(\d{3})[.\s]?(\d{2})(?![\d\-])"
+)
+_DIGIT_RUN = re.compile(r"\d")
+_OFFICIAL_CONTEXT = re.compile(
+    r"(?i)(?:politie\w*|police\w*|polizei\w*|wijkagent\w*|commissariaat|commissariat|zone|"
+    r"noodnummer|hulplijn|helpline|child\s?focus|card\s?stop|antigif\w*|tele-?onthaal|"
+    r"gemeente|commune|stad|ville|gemeinde|city\s?hall|dispatch)\W+(?:\w+\W+){0,4}$"
+)
+_OWN_CONTEXT = re.compile(
+    r"(?i)(?:\b(?:me|mij|moi|mich|mir|my|mijn|mon|ma|meine?|mein)\b\W+(?:\w+\W+){0,3}$)"
+)
+
+
+_IBAN_LENGTHS = {"BE": 16, "NL": 18, "FR": 27, "DE": 22, "LU": 20, "ES": 24, "IT": 27, "GB": 22}
+
+
+def _iban_ok(raw: str) -> bool:
+    """Checksum-valid, or the exact length of a neighbouring country's IBAN (typos happen)."""
+    s = raw.replace(" ", "")
+    if len(s) < 15 or len(s) > 34:
+        return False
+    if _IBAN_LENGTHS.get(s[:2]) == len(s):
+        return True
+    moved = s[4:] + s[:4]
+    digits = "".join(str(int(c, 36)) for c in moved)
+    return int(digits) % 97 == 1
+
+
+def _natnum_ok(g: tuple[str, ...], raw: str) -> bool:
+    """The dotted form "85.07.30-033.28" is distinctive; bare digits need the checksum."""
+    if int(g[1]) > 12 and not 20 < int(g[1]) <= 32 and not 40 < int(g[1]) <= 52:
+        return False
+    if re.fullmatch(r"\d\d\.\d\d\.\d\d-\d{3}\.\d\d", raw):
+        return True
+    body = "".join(g[:4])
+    check = int(g[4])
+    return 97 - int(body) % 97 == check or 97 - int("2" + body) % 97 == check
+
+
+def _official(text: str, start: int, digits: str) -> bool:
+    if digits in OFFICIAL_NUMBERS or len(digits) <= 4:
+        return True
+    before = text[max(0, start - 60) : start]
+    return bool(_OFFICIAL_CONTEXT.search(before))
+
+
+def _own(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return bool(_OWN_CONTEXT.search(before))
+
+
+def find_contacts(text: str) -> list[Finding]:
+    """Third-party phone numbers, e-mails, IBANs and national numbers, with spans."""
+    out: list[Finding] = []
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            if not _own(text, m.start()):
+                out.append(Finding("third_party_data", m.start(), m.end(), m.group(), "email"))
+    ndigits = len(_DIGIT_RUN.findall(text))
+    if ndigits < 6:
+        return out
+    taken: list[tuple[int, int]] = []
+    for m in _IBAN.finditer(text):
+        if _iban_ok(m.group(1)):
+            out.append(Finding("third_party_data", m.start(1), m.end(1), m.group(1), "iban"))
+            taken.append((m.start(1), m.end(1)))
+    for m in _NATNUM.finditer(text):
+        if _natnum_ok(m.groups(), m.group()) and not _overlaps(taken, m.start(), m.end()):
+            out.append(
+                Finding("third_party_data", m.start(), m.end(), m.group(), "national_number")
+            )
+            taken.append((m.start(), m.end()))
+    for region in REGIONS:
+        for pm in phonenumbers.PhoneNumberMatcher(
+            text, region, leniency=phonenumbers.Leniency.VALID
+        ):
+            a, b = pm.start, pm.end
+            if _overlaps(taken, a, b):
+                continue
+            digits = re.sub(r"\D", "", pm.raw_string)
+            taken.append((a, b))
+            if _official(text, a, digits) or _own(text, a):
+                continue
+            out.append(Finding("third_party_data", a, b, text[a:b], "phone"))
+    return out
+
+
+def find_phone_spans(text: str) -> list[tuple[int, int]]:
+    """Every private phone number (own or third party), for masking members' copies."""
+    spans: list[tuple[int, int]] = []
+    if len(_DIGIT_RUN.findall(text)) < 6:
+        return spans
+    for region in REGIONS:
+        for pm in phonenumbers.PhoneNumberMatcher(
+            text, region, leniency=phonenumbers.Leniency.VALID
+        ):
+            digits = re.sub(r"\D", "", pm.raw_string)
+            if _official(text, pm.start, digits):
+                continue
+            if _overlaps(spans, pm.start, pm.end):
+                continue
+            spans.append((pm.start, pm.end))
+    return spans
+
+
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(a < y and x < b for x, y in spans)

@@ -1,0 +1,175 @@
+"""The six findings, each with the span of text that triggered it.
+
+Every rule here is about *how* something is said, not which sentence says it:
+- police_called: a police/emergency service and a verb of contact or police action in the same
+  clause ("Politie gebeld", "la police est venue", "von der Polizei kontrolliert"), or a formal
+  complaint ("klacht neergelegd", "porté plainte"), unless negated, asked, or hypothetical.
+- emergency: danger that is happening (fire, smoke, fighting, weapons, screams, "help!"), or a
+  word for "now / in progress" together with a crime in the same sentence; not when negated,
+  past, resolved ("onder controle") or harmless ("brandweeroefening", "demo").
+- vigilantism: phrases of chasing, catching, confronting, punishing, shaming, or organising a
+  patrol, unless negated ("NIET achterna gaan"), quoted to be rejected, discouraged ("niet
+  doen!") or done by the police ("door de politie klemgereden").
+- discrimination: slurs; or origin/religion/skin colour as the ground of suspicion (with a
+  generalisation, or in an alert without at least three other descriptors).
+- licence_plate and third_party_data: pattern detectors (plates.py, contacts.py, people.py).
+"""
+
+from __future__ import annotations
+
+from .contacts import find_contacts
+from .model import Finding
+from .people import find_addresses, find_names
+from .phrases import Match
+from .plates import find_plates
+from .scope import Analysis
+
+_POLICE_NOT_AGENT = frozenset("station kantoor bureau commissariaat wache".split())
+_CRIME_CONCEPTS = (
+    "cat_burglary", "cat_theft", "cat_vandalism", "cat_violence", "cat_fire", "weak_burglary",
+    "weak_vandalism", "weak_violence",
+)  # fmt: skip
+_DESCRIPTORS = ("desc_age", "desc_height", "desc_build", "desc_hair", "desc_clothing")
+
+
+def _finding(an: Analysis, name: str, ms: list[Match], detail: str = "") -> Finding:
+    i = min(m.i for m in ms)
+    j = max(m.j for m in ms)
+    a, b = an.tokens.span(i, j)
+    return Finding(name, a, b, an.tokens.text[a:b], detail)
+
+
+def _live(an: Analysis, m: Match) -> bool:
+    """A match that states something: not quoted, not negated."""
+    return not an.quoted(m) and not an.negated(m)
+
+
+def police_called(an: Analysis) -> Finding | None:
+    items = an.tokens.items
+    for m in an.get("complaint"):
+        if _live(an, m) and not an.question(m):
+            return _finding(an, "police_called", [m])
+    acts = [
+        m
+        for m in an.get("call_done") + an.get("police_acting")
+        if _live(an, m) and not an.question(m)
+    ]
+    agentive = {m.i for m in an.get("agentive")}
+    for p in an.get("police"):
+        if an.quoted(p) or an.conditional_before(p) or an.question(p):
+            continue
+        # "door de politie klemgereden", "par une patrouille", "von der Polizei", "by the police"
+        if (p.i - 1 in agentive or p.i - 2 in agentive) and not an.negated(p):
+            nxt = an.keys[p.j + 1] if p.j + 1 < len(an.keys) else ""
+            if nxt not in _POLICE_NOT_AGENT:
+                return _finding(
+                    an, "police_called", [an_match(p.i - 1 if p.i - 1 in agentive else p.i - 2, p)]
+                )
+        same = [a for a in acts if items[a.i].clause == items[p.i].clause and a.i != p.i]
+        if same:
+            return _finding(an, "police_called", [p, same[0]])
+    return None
+
+
+def an_match(i: int, p: Match) -> Match:
+    return Match(p.concept, p.lang, i, p.j, p.source)
+
+
+def _sentence_flags(an: Analysis, concept: str) -> set[int]:
+    return {an.sentence(m) for m in an.get(concept) if not an.quoted(m)}
+
+
+def emergency(an: Analysis) -> Finding | None:
+    if any(not an.negated(m) for m in an.get("resolved")):
+        return None
+    harmless = _sentence_flags(an, "harmless")
+    past = _sentence_flags(an, "past")
+    text = an.tokens.text
+    items = an.tokens.items
+    for m in an.get("danger"):
+        s = an.sentence(m)
+        if s in harmless or s in past or not _live(an, m):
+            continue
+        return _finding(an, "emergency", [m], "danger")
+    for m in an.get("cry"):
+        tail = text[items[m.j].end : items[m.j].end + 3]
+        word = text[items[m.i].start : items[m.j].end]
+        if ("!" in tail or (word.isupper() and len(word) > 2)) and _live(an, m):
+            if an.sentence(m) not in harmless:
+                return _finding(an, "emergency", [m], "danger")
+    nows = [
+        m for m in an.get("now") if not (set(range(m.i, m.j + 1)) & an.not_now) and _live(an, m)
+    ]
+    if not nows:
+        return None
+    crimes = [m for c in _CRIME_CONCEPTS for m in an.get(c) if _live(an, m)]
+    sentence_len: dict[int, int] = {}
+    for t in items:
+        sentence_len[t.sentence] = sentence_len.get(t.sentence, 0) + 1
+    for n in nows:
+        s = an.sentence(n)
+        if s in harmless or s in past:
+            continue
+        near = {s}
+        if sentence_len.get(s, 0) <= 3:  # "NU!" on its own refers to the sentence around it
+            near |= {s - 1, s + 1}
+        for c in crimes:
+            if an.sentence(c) in near and an.sentence(c) not in past:
+                return _finding(an, "emergency", [n, c], "in_progress")
+    return None
+
+
+def vigilantism(an: Analysis) -> Finding | None:
+    distanced = _sentence_flags(an, "distancing")
+    police_clauses = {
+        an.clause(p) for p in an.get("police") if not an.conditional_before(p, window=3)
+    }
+    for m in an.get("vigilantism"):
+        s = an.sentence(m)
+        if an.quoted(m) or an.negated(m):
+            continue
+        if s in distanced or (s + 1) in distanced:
+            continue  # "wil 'aanpakken': AUB niet doen!" discourages rather than incites
+        if an.clause(m) in police_clauses:
+            continue  # the police chase, catch, stop: that is their job
+        return _finding(an, "vigilantism", [m])
+    return None
+
+
+def discrimination(an: Analysis, kind: str) -> Finding | None:
+    for m in an.get("slur"):
+        if not an.quoted(m):
+            return _finding(an, "discrimination", [m], "slur")
+    vehicles = [v for v in an.get("vehicle")]
+    origins = []
+    for m in an.get("origin"):
+        if an.quoted(m) or an.negated(m, after=False):
+            continue
+        if any(-3 <= v.i - m.j <= 2 and an.sentence(v) == an.sentence(m) for v in vehicles):
+            continue  # "Poolse nummerplaat", "plaque polonaise": about a car, not a person
+        origins.append(m)
+    if not origins:
+        return None
+    generalised = [m for m in an.get("generalise") if not an.quoted(m)]
+    if generalised:
+        return _finding(an, "discrimination", [origins[0]], "generalisation")
+    if kind == "chatter":
+        return None
+    kinds = sum(1 for c in _DESCRIPTORS if an.get(c))
+    if kinds >= 3:
+        return None
+    return _finding(an, "discrimination", [origins[0]], "origin_only")
+
+
+def pattern_findings(an: Analysis) -> list[Finding]:
+    text = an.tokens.text
+    out = find_plates(text, an.tokens.caps)
+    contacts = find_contacts(text)
+    names = find_names(an.tokens)
+    addresses = find_addresses(text, names)
+    taken = [(f.start, f.end) for f in out]
+    for f in contacts + names + addresses:
+        if not any(f.start < b and a < f.end for a, b in taken):
+            out.append(f)
+            taken.append((f.start, f.end))
+    return out

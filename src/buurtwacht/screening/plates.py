@@ -1,0 +1,110 @@
+"""Vehicle registration plates of Belgium, the Netherlands, France, Germany and Luxembourg.
+
+A plate is allowed in an alert but moved to a police-only field and masked for members, so we
+need its exact span. Formats are matched with anchored, fixed-width patterns (no nested
+quantifiers, so no catastrophic backtracking). Formats that could be confused with ordinary
+numbers or words (old Belgian ABC-123, Dutch side codes, Luxembourg AB 1234, partial plates)
+need capital letters, or a plate word nearby ("plaat", "plaque", "Kennzeichen", "plate").
+Numbers without letters (postcodes, times, dates, house numbers, phone numbers) never match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Finding
+
+_B = r"(?<![\w\-])"  # left boundary: not inside a word or a dashed code
+_E = r"(?![\w\-]|\.\d)"  # right boundary
+
+
+def _nl_sidecodes() -> str:
+    shapes = [
+        "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D",
+        "D-LLL-DD", "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D",
+    ]  # fmt: skip
+    alts = []
+    for shape in shapes:
+        parts = []
+        for group in shape.split("-"):
+            kind = "[A-Z]" if group[0] == "L" else r"\d"
+            parts.append(f"{kind}{{{len(group)}}}")
+        alts.append("-".join(parts))
+    return "(?:" + "|".join(alts) + ")"
+
+
+# (country, pattern, flags, needs_context)
+_FORMATS: list[tuple[str, re.Pattern[str], bool]] = [
+    ("BE", re.compile(_B + r"[1-9][ \-.]?[A-Za-z]{3}[ \-.]?\d{3}" + _E), False),
+    ("FR", re.compile(_B + r"[A-Z]{2}[\- ]\d{3}[\- ][A-Z]{2}" + _E), False),
+    ("DE", re.compile(_B + r"[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} ?\d{1,4}[EH]?" + _E), False),
+    ("NL", re.compile(_B + _nl_sidecodes() + _E), False),
+    ("BE", re.compile(_B + r"(?:[A-Z]{3}-\d{3}|\d{3}-[A-Z]{3})" + _E), False),
+    ("LU", re.compile(_B + r"[A-Z]{2} ?\d{4}" + _E), True),
+    ("DE", re.compile(_B + r"[A-ZÄÖÜ]{1,3} [A-Z]{1,2} \d{1,4}[EH]?" + _E), True),
+    # Context only, any case: full formats typed in lower case.
+    ("FR", re.compile(_B + r"[A-Za-z]{2}-?\d{3}-?[A-Za-z]{2}" + _E), True),
+    (
+        "BE",
+        re.compile(
+            _B + r"(?:[A-Za-z]{3}-?\d{3}|\d{3}-?[A-Za-z]{3}|[A-Z]{3} \d{3}|\d{3} [A-Z]{3})" + _E
+        ),
+        True,
+    ),
+    ("NL", re.compile(_B + _nl_sidecodes() + _E, re.I), True),
+    ("DE", re.compile(_B + r"[A-Za-zÄÖÜäöü]{1,3}-[A-Za-z]{1,2} ?\d{1,4}" + _E), True),
+]
+_PARTIAL = re.compile(
+    _B + r"(?:\d-?[A-Za-z]{1,3}(?:-\d{1,2})?|[A-Za-z]{1,3}-\d{1,3}|[A-Za-z]{2,3}\d{1,3})" + _E
+)
+_CONTEXT = re.compile(
+    r"(?i)\b(?:nummerplaat|nummerplaten|plaat|platen|kenteken\w*|plaque\w*|immatricul\w*|"
+    r"kennzeichen\w*|nummernschild\w*|plates?|reg(?:istration)?|licen[cs]e)\b"
+)
+_STOP_LU = frozenset(
+    "OM OP IN EN TE ET LE LA DE DU AN AM IM UM ZU AT TO ON NU JA NO OK PM AM".split()
+)
+_MONTHS = frozenset(
+    "JAN FEB MRT MAA APR MEI JUN JUL AUG SEP OKT OCT NOV DEC MAR MAI JUI AVR FEV MAE DEZ".split()
+)
+
+
+def _letters(s: str) -> str:
+    return "".join(c for c in s if c.isalpha()).upper()
+
+
+def find_plates(text: str, caps: bool = False) -> list[Finding]:
+    """All plates in `text`, longest first when two candidates overlap."""
+    if not any(c.isdigit() for c in text):
+        return []
+    windows = [(m.end(), m.end() + 40) for m in _CONTEXT.finditer(text)]
+
+    def in_context(a: int) -> bool:
+        return any(lo - 1 <= a <= hi for lo, hi in windows)
+
+    cands: list[tuple[int, int, str]] = []
+    for country, rx, needs_context in _FORMATS:
+        for m in rx.finditer(text):
+            if needs_context and not in_context(m.start()):
+                if country != "LU" or caps:
+                    continue
+                if _letters(m.group()) in _STOP_LU:
+                    continue
+            if _letters(m.group())[:3] in _MONTHS and not in_context(m.start()):
+                continue
+            cands.append((m.start(), m.end(), country))
+    for lo, hi in windows:
+        for m in _PARTIAL.finditer(text, lo, min(hi, len(text))):
+            if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group()):
+                if re.fullmatch(r"\d+(?:u|h|uur|min|x|e|de|ste)\d*", m.group(), re.I):
+                    continue  # "3u15", "22h", "2x": times and counts, not plates
+                cands.append((m.start(), m.end(), "partial"))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[Finding] = []
+    last_end = -1
+    for a, b, country in cands:
+        if a < last_end:
+            continue
+        out.append(Finding("licence_plate", a, b, text[a:b], country))
+        last_end = b
+    return out

@@ -1,0 +1,52 @@
+"""From findings and kind to a verdict under a protocol (product.md, "Screening").
+
+The most severe action wins (block > hold > allow). Two rules are about the message as a whole
+rather than a finding: chatter is held with a pointer to the general channel, and an alert
+without a police call (neither a police_called finding nor a confirmed call) is held until the
+sender confirms the call ("call_first"). An emergency holds until the 112 call is confirmed,
+then it no longer holds. Protocols may override these two rules under the keys "call_first"
+and "chatter" in their actions mapping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .model import DEFAULT_ACTIONS, SEVERITY, Reason
+from .reasons import message
+
+
+def decide(
+    kind: str,
+    finding_names: Iterable[str],
+    lang: str,
+    *,
+    actions: Mapping[str, str] | None = None,
+    call_confirmed: bool = False,
+) -> tuple[str, list[Reason]]:
+    acts = dict(DEFAULT_ACTIONS)
+    if actions:
+        acts.update(actions)
+    names = sorted(set(finding_names))
+    called = call_confirmed or "police_called" in names
+    reasons: list[Reason] = []
+    for name in names:
+        action = acts.get(name, "allow")
+        if action not in SEVERITY:
+            raise ValueError(f"unknown action {action!r} for finding {name!r}")
+        confirmed = False
+        if name == "emergency" and called and action == "hold":
+            action, confirmed = "allow", True
+        reasons.append(Reason(name, action, message(name, action, lang, confirmed=confirmed)))
+    emergency_held = any(r.rule == "emergency" and r.action != "allow" for r in reasons)
+    if kind == "alert" and not called and not emergency_held:
+        action = acts.get("call_first", "hold")
+        reasons.append(Reason("call_first", action, message("call_first", action, lang)))
+    if kind == "chatter":
+        action = acts.get("chatter", "hold")
+        reasons.append(Reason("chatter", action, message("chatter", action, lang)))
+    verdict = max((r.action for r in reasons), key=SEVERITY.__getitem__, default="allow")
+    if not reasons:
+        reasons.append(Reason("clean", "allow", message("clean", "allow", lang)))
+    reasons.sort(key=lambda r: -SEVERITY[r.action])
+    return verdict, reasons
