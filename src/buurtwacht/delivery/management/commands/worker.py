@@ -1,20 +1,28 @@
-"""`buurtwacht worker`: the background worker (django-tasks' database worker) plus a heartbeat.
+"""`buurtwacht worker`: the background worker (django-tasks' database worker), a delivery
+sweep and a heartbeat.
 
-The heartbeat lets /healthz tell an operator that alerts are actually being delivered.
+The sweep is what makes delivery survive a restart: whatever the task queue holds, every
+`--sweep` seconds the worker sends all due deliveries, puts back claims of workers that died
+(lease expired) and picks up scheduled retries. The heartbeat lets /healthz tell an operator
+that alerts are actually being delivered.
 """
 
+import logging
 import os
 import socket
 import threading
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 
 from buurtwacht.delivery.models import WorkerHeartbeat
+from buurtwacht.delivery.sending import send_pending
 
 HEARTBEAT_SECONDS = 5
+logger = logging.getLogger(__name__)
 
 
 def beat(worker_id: str) -> None:
@@ -32,16 +40,35 @@ def _heartbeat_loop(worker_id: str, stop: threading.Event) -> None:
         stop.wait(HEARTBEAT_SECONDS)
 
 
+def _sweep_loop(worker_id: str, interval: float, stop: threading.Event) -> None:
+    """Send what is due, forever; an error is logged and retried on the next round."""
+    while not stop.is_set():
+        try:
+            send_pending(worker_id=worker_id)
+        except Exception:
+            logger.exception("delivery sweep failed; retrying in %ss", interval)
+        finally:
+            close_old_connections()
+        stop.wait(interval)
+
+
 class Command(BaseCommand):
-    help = "Run the background worker (task queue) with a heartbeat for /healthz."
+    help = "Run the background worker (task queue + delivery sweep) with a heartbeat."
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=0.2)
+        parser.add_argument(
+            "--sweep",
+            type=float,
+            default=getattr(settings, "DELIVERY_SWEEP_SECONDS", 2.0),
+            help="seconds between delivery sweeps (resume after restart, retries)",
+        )
 
     def handle(self, *args, **options):
         worker_id = f"{socket.gethostname()}-{os.getpid()}"[:64]
         stop = threading.Event()
-        threading.Thread(target=_heartbeat_loop, args=(worker_id, stop), daemon=True).start()
+        for target, extra in ((_heartbeat_loop, ()), (_sweep_loop, (options["sweep"],))):
+            threading.Thread(target=target, args=(worker_id, *extra, stop), daemon=True).start()
         worker = Worker(
             queue_names=["*"],
             interval=options["interval"],

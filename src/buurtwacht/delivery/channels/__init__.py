@@ -1,0 +1,2 @@
+"""Channel plugins: one module per channel, registered in the entry-point group
+"buurtwacht.channels" and loaded by `registry`."""

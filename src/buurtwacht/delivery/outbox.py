@@ -1,0 +1,105 @@
+"""The outbox: `publish` turns one stored message into one delivery row per member and channel.
+
+Called inside the caller's transaction (the one that stores the alert), so the alert and the
+promise to deliver it commit or roll back together. The fan-out is a single
+INSERT ... SELECT: its cost is one statement whatever the group's size, and it cannot become
+N+1. After commit, the live feed is told once and the worker is woken.
+
+Channel defaults: a member with no enabled ChannelPreference row receives the web channel
+only (the live feed is the floor every member has). `set_default_channels` is where the
+richer default is decided once, when a member is admitted: web, plus e-mail when the member
+gave an address.
+"""
+
+import logging
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from buurtwacht.organisation.models import Membership
+
+from .channels import registry
+from .models import ChannelPreference, Delivery, OutboundMessage
+
+logger = logging.getLogger(__name__)
+
+WEB = "web"
+
+
+class SendingStopped(Exception):
+    """The group may not send (draft or suspended): nothing was written."""
+
+
+def set_default_channels(users: Iterable) -> int:
+    """Give members without preferences the default channels: web, plus e-mail if they have an
+    address. Existing choices are kept. Returns the number of rows created."""
+    rows = []
+    for user in users:
+        rows.append(ChannelPreference(user=user, channel=WEB))
+        if user.contact_email:
+            rows.append(ChannelPreference(user=user, channel="email"))
+    return len(ChannelPreference.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500))
+
+
+def _fan_out_sql(channel_names: list[str]) -> str:
+    q = connection.ops.quote_name
+    d, m, p = (q(t._meta.db_table) for t in (Delivery, Membership, ChannelPreference))
+    marks = ", ".join(["%s"] * len(channel_names))
+    # The LEFT JOIN yields exactly one NULL preference row for a member without any enabled,
+    # installed channel; COALESCE turns it into the web default. "WHERE" before ON CONFLICT is
+    # required by SQLite's grammar for INSERT ... SELECT ... ON CONFLICT.
+    return f"""
+        INSERT INTO {d} (message_id, recipient_id, channel, status, attempts, next_attempt_at,
+                         claimed_by, last_error, idempotency_key)
+        SELECT %s, ms.user_id, COALESCE(cp.channel, %s), %s, 0, %s, '', '',
+               %s || CAST(ms.user_id AS VARCHAR(20)) || ':' || COALESCE(cp.channel, %s)
+        FROM {m} ms
+        LEFT JOIN {p} cp ON cp.user_id = ms.user_id AND cp.enabled = %s
+                         AND cp.channel IN ({marks})
+        WHERE ms.group_id = %s AND ms.status = %s
+        ON CONFLICT (idempotency_key) DO NOTHING
+    """
+
+
+def publish(message: OutboundMessage) -> int:
+    """Write one delivery per active member of the message's group and per chosen channel.
+
+    Idempotent (a second call writes nothing). Returns the number of deliveries written.
+    Raises SendingStopped when the group may not send.
+    """
+    if not message.group.may_send:
+        raise SendingStopped(f"group {message.group_id} is {message.group.status}: not sending")
+    channels = registry.names()
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params = [message.pk, WEB, Delivery.Status.PENDING, now, f"{message.pk}:", WEB]
+    params += [True, *channels, message.group_id, Membership.Status.ACTIVE]
+    with connection.cursor() as cursor:
+        cursor.execute(_fan_out_sql(channels), params)
+        count = cursor.rowcount
+    transaction.on_commit(lambda: _wake_worker(), robust=True)
+    transaction.on_commit(lambda: _broadcast(message), robust=True)
+    return count
+
+
+def _wake_worker() -> None:
+    from .tasks import send_pending_task
+
+    send_pending_task.enqueue()
+
+
+def _broadcast(message: OutboundMessage) -> None:
+    """Tell the live feed once, then mark every web delivery of the message sent at once."""
+    from buurtwacht.delivery import live
+
+    data = {
+        "ref_id": message.ref_id,
+        "content": {
+            lang: {"subject": part.get("subject", ""), "text": part.get("text", "")}
+            for lang, part in message.payload.items()
+        },
+    }
+    live.broadcast(group_id=message.group_id, kind=message.kind, data=data, message_id=message.pk)
+    Delivery.objects.filter(message=message, channel=WEB, status=Delivery.Status.PENDING).update(
+        status=Delivery.Status.SENT, sent_at=timezone.now()
+    )

@@ -1,0 +1,53 @@
+"""A token bucket per channel: providers cap messages per second (WhatsApp ~80/s per number),
+and going over earns refusals, so the worker waits instead of being refused."""
+
+import threading
+import time
+
+
+class TokenBucket:
+    """`rate` tokens per second, bursts up to `capacity`. Per process: several workers on
+    one provider account must divide the rate between them (settings)."""
+
+    def __init__(self, rate: float, capacity: float | None = None, clock=time.monotonic):
+        self.rate = rate
+        self.capacity = capacity if capacity is not None else max(1.0, rate)
+        self._tokens = self.capacity
+        self._clock = clock
+        self._stamp = clock()
+        self._lock = threading.Lock()
+
+    def wait_time(self) -> float:
+        """Seconds until a token is available (0 if one is), without taking it."""
+        with self._lock:
+            self._refill()
+            return 0.0 if self._tokens >= 1 else (1 - self._tokens) / self.rate
+
+    def take(self, sleep=time.sleep) -> float:
+        """Take one token, sleeping as long as needed; returns the time slept."""
+        slept = 0.0
+        while (wait := self.wait_time()) > 0:
+            sleep(wait)
+            slept += wait
+        with self._lock:
+            self._refill()
+            self._tokens -= 1
+        return slept
+
+    def _refill(self) -> None:
+        now = self._clock()
+        self._tokens = min(self.capacity, self._tokens + (now - self._stamp) * self.rate)
+        self._stamp = now
+
+
+_buckets: dict[str, TokenBucket] = {}
+_buckets_lock = threading.Lock()
+
+
+def bucket_for(channel: str, rate: float) -> TokenBucket:
+    """The process-wide bucket of a channel (created on first use)."""
+    with _buckets_lock:
+        bucket = _buckets.get(channel)
+        if bucket is None or bucket.rate != rate:
+            bucket = _buckets[channel] = TokenBucket(rate)
+        return bucket
