@@ -9,6 +9,7 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurtwacht.privacy import crypto
@@ -193,3 +194,32 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} in {self.group} ({self.role}, {self.status})"
+
+
+class ProtocolAcceptance(models.Model):
+    """A member's acceptance of one protocol version: who, which version, when, in which language.
+
+    Membership.accepted_protocol_version says what holds now; these rows are the history a
+    coordinator or the police zone can point to ("accepted hasselt 2025.1 in Dutch on ...").
+    They go with the membership: a member who leaves takes their data along.
+    """
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="protocol_acceptances"
+    )
+    protocol_id = models.CharField(max_length=40)
+    version = models.CharField(max_length=20)
+    lang = models.CharField(max_length=2, choices=User._meta.get_field("language").choices)
+    accepted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["membership", "protocol_id", "version"],
+                name="one_acceptance_per_protocol_version",
+            )
+        ]
+        ordering = ["-accepted_at"]
+
+    def __str__(self):
+        return f"{self.membership.user} accepted {self.protocol_id}@{self.version} ({self.lang})"
