@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from .classify import category as _category
 from .classify import classify as _classify
 from .findings import discrimination, emergency, pattern_findings, police_called, vigilantism
-from .lang import detect
+from .lang import detect, detect_scored
 from .lexicon import LANGUAGES, index
 from .masking import apply_mask
 from .model import (
@@ -53,8 +53,23 @@ def screen(
         raise ValueError("context must be 'auto', 'alert' or 'follow_up'")
     body = text[:MAX_CHARS]
     tokens = tokenise(body)
-    detected = lang if lang in LANGUAGES else detect(tokens)
-    an = analyse(tokens, index(), detected)
+    if lang in LANGUAGES:
+        detected = lang
+        an = analyse(tokens, index(), detected)
+    else:
+        detected, evidence = detect_scored(tokens)
+        an = analyse(tokens, index(), detected)
+        if evidence < 1.0:
+            # No function words ("Verkaufe Kinderwagen, 40 Euro"): let the lexicon hits vote.
+            votes: dict[str, int] = {}
+            for ms in an.by_concept.values():
+                for m in ms:
+                    votes[m.lang] = votes.get(m.lang, 0) + 1
+            if votes:
+                best = max(votes, key=lambda k: (votes[k], k == detected))
+                if best != detected and votes[best] > votes.get(detected, 0):
+                    detected = best
+                    an = analyse(tokens, index(), detected)
 
     found: list[Finding] = pattern_findings(an)
     plate = any(f.name == "licence_plate" for f in found)

@@ -44,6 +44,7 @@ def category_scores(an: Analysis) -> dict[str, float]:
         scores["fire"] = 2.0 * len(fire)
     if an.get("pet") and not an.get("desc_age"):
         scores["missing_person"] = 0.0  # "kat vermist", "perruche envolée": not a person
+        scores["theft"] = 2.0 * _count(an, "cat_theft")  # "onze kat is weg" is not a theft
     return scores
 
 
@@ -74,15 +75,22 @@ def category(an: Analysis, scores: dict[str, float], plate: bool) -> str:
     best = max(SPECIFIC, key=lambda c: (scores[c], -SPECIFIC.index(c)))
     if scores[best] >= 2:
         return best
-    vehicle = plate or bool(an.get("vehicle"))
+    vehicles = an.get("vehicle")
+    persons = an.get("person") + an.get("origin")
+    # Whichever is mentioned first is what the message is about ("BMW met twee mannen" vs
+    # "man die aan auto's prutst"); a plate makes it about a vehicle.
+    vehicle = plate or (
+        bool(vehicles) and (not persons or min(v.i for v in vehicles) < min(p.i for p in persons))
+    )
     if vehicle and (an.get("suspicious") or plate or an.get("warning")):
         return "suspicious_vehicle"
-    if an.get("person") and (an.get("suspicious") or an.get("warning") or an.get("origin")):
+    person = bool(persons)
+    if person and (an.get("suspicious") or an.get("warning") or an.get("origin")):
         return "suspicious_person"
     if scores[best] >= 1:
         return best
-    if vehicle:
+    if vehicle or vehicles:
         return "suspicious_vehicle"
-    if an.get("person"):
+    if person:
         return "suspicious_person"
     return "other"

@@ -86,10 +86,13 @@ def emergency(an: Analysis) -> Finding | None:
     past = _sentence_flags(an, "past")
     text = an.tokens.text
     items = an.tokens.items
+    threats = [(v.i, v.j) for v in an.get("vigilantism")]
     for m in an.get("danger"):
         s = an.sentence(m)
         if s in harmless or s in past or not _live(an, m):
             continue
+        if any(a <= m.i and m.j <= b for a, b in threats):
+            continue  # "à coups de pied au cul" is a threat (vigilantism), not a fight now
         return _finding(an, "emergency", [m], "danger")
     for m in an.get("cry"):
         tail = text[items[m.j].end : items[m.j].end + 3]

@@ -38,6 +38,11 @@ _CHARS = {"ß": "de", "ä": "de", "ö": "de", "ü": "de", "é": "fr", "è": "fr"
 
 
 def detect(tokens: Tokens) -> str:
+    return detect_scored(tokens)[0]
+
+
+def detect_scored(tokens: Tokens) -> tuple[str, float]:
+    """The language and the evidence for it (0.0: nothing to go on, "nl" by default)."""
     score = {"nl": 0.0, "fr": 0.0, "de": 0.0, "en": 0.0}
     for t in tokens.items:
         v = _VOTES.get(t.key)
@@ -49,4 +54,4 @@ def detect(tokens: Tokens) -> str:
         if lang:
             score[lang] += 0.4
     best = max(score, key=lambda k: (score[k], k == "nl"))
-    return best if score[best] > 0 else "nl"
+    return (best, score[best]) if score[best] > 0 else ("nl", 0.0)

@@ -23,7 +23,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 _SENTENCE_END = frozenset(".!?;\n")
 _CLAUSE_END = frozenset(",:()[]{}–—/|")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
-_RUN_RE = re.compile(r"(.)\1+")
+_RUN_RE = re.compile(r"([^\W\d_])\1+")  # letters only: "112" stays "112"
 _QUOTED_RES = (
     # Bounded, lazy and delimiter-excluding: linear, no catastrophic backtracking.
     re.compile(r"(?<!\w)['‘]([^'‘’\n]{2,60}?)['’](?!\w)"),

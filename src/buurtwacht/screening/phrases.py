@@ -128,7 +128,7 @@ class PhraseIndex:
                     self.sub.append((a.value, ph))
         self._pre_sorted = sorted(self._pre_lens)
         self._suf_sorted = sorted(self._suf_lens)
-        self._typo = _TypoIndex(w for w in self.vocab if len(w) >= 8)
+        self._typo = _TypoIndex(w for w in self.vocab if len(w) >= 7)
 
     def keys(self, tokens: Tokens) -> list[str]:
         """Matching keys for tokens: squeezed, and typo-corrected against the lexicon vocabulary."""
@@ -138,7 +138,7 @@ class PhraseIndex:
             k = squeeze(t.key)
             if (
                 k not in self.vocab
-                and len(k) >= 8
+                and len(k) >= 7
                 and k.isalpha()
                 and (tokens.caps or not text[t.start].isupper())  # not a proper noun
             ):
@@ -202,7 +202,7 @@ class _TypoIndex:
     """Single-edit typo correction (symmetric delete) for long lexicon words only.
 
     "polietie", "inbaak", "achtervolgenn": a dictionary look-up per deletion of the token, so a
-    token costs at most ~20 look-ups. Only words of 8+ letters are corrected, and only to a
+    token costs at most ~20 look-ups. Only words of 7+ letters are corrected, and only to a
     unique candidate, to avoid turning an ordinary word into a keyword.
     """
 
@@ -214,16 +214,18 @@ class _TypoIndex:
                 self.deletes.setdefault(w[:i] + w[i + 1 :], set()).add(w)
 
     def correct(self, token: str) -> str | None:
-        if len(token) < 8 or len(token) > 30:
+        if len(token) < 7 or len(token) > 30:
             return None
-        cands: set[str] = set(self.deletes.get(token, ()))  # a letter was dropped
+        cands: set[str] = set()
+        if len(token) >= 8:
+            cands.update(self.deletes.get(token, ()))  # a letter was dropped
         for i in range(len(token)):
             d = token[:i] + token[i + 1 :]
             if d in self.words:  # a letter was added
                 cands.add(d)
             cands.update(self.deletes.get(d, ()))  # a letter was replaced
         # Keep the word's frame: same first two letters and last letter ("polietie" -> "politie").
-        cands = {c for c in cands if len(c) >= 8 and c[:2] == token[:2] and c[-1] == token[-1]}
+        cands = {c for c in cands if len(c) >= 7 and c[:2] == token[:2] and c[-1] == token[-1]}
         if len(cands) == 1:
             return next(iter(cands))
         return None

@@ -52,10 +52,10 @@ EXPLAIN: dict[str, dict[str, str]] = {
         "en": "call 112 now. Then confirm that you called 112; only then is your message shared with the group.",
     },
     "emergency_confirmed": {
-        "nl": "je hebt bevestigd dat 112 gebeld is. Blijf veilig binnen.",
-        "fr": "vous avez confirmé l'appel au 112. Restez en sécurité à l'intérieur.",
-        "de": "Sie haben den Anruf bei 112 bestätigt. Bleiben Sie sicher drinnen.",
-        "en": "you confirmed the 112 call. Stay safe indoors.",
+        "nl": "de hulpdiensten zijn verwittigd. Blijf veilig binnen.",
+        "fr": "les secours sont prévenus. Restez en sécurité à l'intérieur.",
+        "de": "die Rettungsdienste sind informiert. Bleiben Sie sicher drinnen.",
+        "en": "the emergency services have been called. Stay safe indoors.",
     },
     "police_called": {
         "nl": "je bericht zegt dat de politie op de hoogte is; zo is aan de regel 'eerst bellen' voldaan.",

@@ -80,6 +80,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "agentive": ["von", "vom", "durch"],
     "complaint": [
+        "festgenommen",
+        "verhaftet",
         "anzeige ~3 erstattet|gemacht|aufgegeben",
         "angezeigt",
         "anzeige",
@@ -95,7 +97,6 @@ CONCEPTS: dict[str, list[str]] = {
         "nie",
         "niemand",
         "nichts",
-        "ohne",
         "noch nicht",
     ],
     "contrast": ["aber", "doch", "jedoch"],
@@ -408,7 +409,6 @@ CONCEPTS: dict[str, list[str]] = {
         "einbrechen",
         "brachen ~3 ein",
         "brach ~3 ein",
-        "aufgebrochen",
         "aufgehebelt",
         "eingestiegen",
         "jemand ~4 im haus|keller|garten|garage",
@@ -647,6 +647,10 @@ CONCEPTS: dict[str, list[str]] = {
         "schade",
     ],
     "chatter": [
+        "euro",
+        "verkaufe",
+        "abholung",
+        "zu verschenken",
         "verkaufe",
         "zu verkaufen",
         "zu verschenken",
@@ -679,4 +683,7 @@ CONCEPTS: dict[str, list[str]] = {
         "allerseits",
     ],
     "cry": ["hilfe"],
+    "weak_burglary": [
+        "aufgebrochen",
+    ],
 }
