@@ -29,6 +29,7 @@ class Recorder:
         self.refuse_rcpt = ""
         self.refuse_data = ""
         self.lock = threading.Lock()
+        self.on_message = None  # called with the count, after recording, before the reply
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.refuse_rcpt:
@@ -41,6 +42,9 @@ class Recorder:
             return self.refuse_data
         with self.lock:
             self.received.append((envelope.content, list(envelope.rcpt_tos), session.peer))
+            count = len(self.received)
+        if self.on_message:
+            self.on_message(count)
         return "250 Message accepted for delivery"
 
     def __len__(self):

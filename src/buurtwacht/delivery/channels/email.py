@@ -85,7 +85,8 @@ class EmailChannel(Channel):
         return SendResult(ok=True, provider_id=message_id(delivery.idempotency_key))
 
     def _open(self) -> None:
-        if self._connection is not None and self._connection.connection is None:
+        """(Re)connect if needed: Django's SMTP backend's open() is a no-op when connected."""
+        if self._connection is not None:
             self._connection.open()
 
     def _reset(self) -> None:
@@ -93,4 +94,4 @@ class EmailChannel(Channel):
             try:
                 self._connection.close()
             except Exception:  # noqa: BLE001
-                self._connection.connection = None
+                self._connection = get_connection(fail_silently=False, timeout=SMTP_TIMEOUT_SECONDS)

@@ -1,0 +1,104 @@
+"""THE key test: 5,000 e-mails, the real `python -m buurtwacht worker` SIGKILLed twice in the
+middle and restarted; every recipient gets exactly one distinct message, and the only
+duplicates are the in-doubt resends (at most one per kill, same Message-ID)."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection, transaction
+
+from buurtwacht.delivery.channels.email import message_id
+from buurtwacht.delivery.models import Delivery, OutboundMessage
+from buurtwacht.delivery.outbox import publish
+
+from .conftest import payload
+
+N = 5_000
+KILLS_AT = (1_200, 2_800)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def database_url() -> str:
+    s = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{s['NAME']}"
+    auth = s["USER"] + (f":{s['PASSWORD']}" if s.get("PASSWORD") else "")
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def start_worker(smtp_port: int) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DJANGO_SETTINGS_MODULE": "tests.delivery.worker_settings",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        "BUURTWACHT_VAR_DIR": str(settings.VAR_DIR),  # same field-encryption key
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_port),
+    }
+    return subprocess.Popen([sys.executable, "-m", "buurtwacht", "worker"], cwd=ROOT, env=env)
+
+
+def wait_until(condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+class Killer:
+    """SIGKILLs the running worker from inside the SMTP server, at the worst moment: the
+    message is stored by the server but the worker never hears "250", so it is in doubt."""
+
+    def __init__(self, at: tuple[int, ...]):
+        self.at, self.worker, self.in_doubt = list(at), None, []
+
+    def __call__(self, count: int) -> None:
+        if self.at and count >= self.at[0] and self.worker:
+            self.at.pop(0)
+            self.in_doubt.append(count - 1)  # index of the message now in doubt
+            os.kill(self.worker.pid, signal.SIGKILL)
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_killed_worker_neither_loses_nor_duplicates(smtp, live_group, add_members):
+    users = add_members(live_group, N, prefix="k")
+    with transaction.atomic():
+        msg = OutboundMessage.objects.create(group=live_group, kind="alert", payload=payload())
+        publish(msg)
+    expected = {
+        message_id(f"{msg.pk}:{u.pk}:email"): f"k{i}@example.org" for i, u in enumerate(users)
+    }
+    smtp.on_message = killer = Killer(KILLS_AT)
+    workers = []
+    try:
+        for _ in range(len(KILLS_AT) + 1):
+            killer.worker = start_worker(smtp.port)
+            workers.append(killer.worker)
+            if len(workers) <= len(KILLS_AT):
+                workers[-1].wait(60)  # returns once the killer struck
+                assert len(smtp) < N, "the kill must land in the middle of the fan-out"
+        done = Delivery.objects.filter(message=msg, channel="email", status="sent")
+        wait_until(lambda: done.count() == N, 90, "all deliveries sent")
+    finally:
+        for w in workers:
+            if w.poll() is None:
+                w.terminate()
+                w.wait(10)
+    received = smtp.headers()
+    per_id = Counter(mid for mid, _ in received)
+    assert set(per_id) == set(expected), "every recipient got the message, and nobody else"
+    assert all(expected[mid] == to for mid, to in received), "each Message-ID to its recipient"
+    assert len(received) - N <= len(KILLS_AT), "at most one in-doubt resend per kill"
+    assert [per_id[received[i][0]] for i in killer.in_doubt] == [2] * len(KILLS_AT)
+    assert [w.returncode for w in workers[:-1]] == [-signal.SIGKILL] * len(KILLS_AT)
+    assert not Delivery.objects.filter(message=msg).exclude(status="sent").exists()
