@@ -98,37 +98,85 @@ def find_contacts(text: str) -> list[Finding]:
                 Finding("third_party_data", m.start(), m.end(), m.group(), "national_number")
             )
             taken.append((m.start(), m.end()))
-    for region in REGIONS:
-        for pm in phonenumbers.PhoneNumberMatcher(
-            text, region, leniency=phonenumbers.Leniency.VALID
-        ):
-            a, b = pm.start, pm.end
-            if _overlaps(taken, a, b):
-                continue
-            digits = re.sub(r"\D", "", pm.raw_string)
-            taken.append((a, b))
-            if _official(text, a, digits) or _own(text, a):
-                continue
-            out.append(Finding("third_party_data", a, b, text[a:b], "phone"))
+    for a, b in _phones(text):
+        if _overlaps(taken, a, b):
+            continue
+        digits = re.sub(r"\D", "", text[a:b])
+        taken.append((a, b))
+        if _official(text, a, digits) or _own(text, a):
+            continue
+        out.append(Finding("third_party_data", a, b, text[a:b], "phone"))
     return out
 
 
 def find_phone_spans(text: str) -> list[tuple[int, int]]:
     """Every private phone number (own or third party), for masking members' copies."""
-    spans: list[tuple[int, int]] = []
-    if len(_DIGIT_RUN.findall(text)) < 6:
-        return spans
-    for region in REGIONS:
-        for pm in phonenumbers.PhoneNumberMatcher(
-            text, region, leniency=phonenumbers.Leniency.VALID
-        ):
-            digits = re.sub(r"\D", "", pm.raw_string)
-            if _official(text, pm.start, digits):
-                continue
-            if _overlaps(spans, pm.start, pm.end):
-                continue
-            spans.append((pm.start, pm.end))
-    return spans
+    return [
+        (a, b) for a, b in _phones(text) if not _official(text, a, re.sub(r"\D", "", text[a:b]))
+    ]
+
+
+# A phone-number-shaped run: optional +/00, digits with spaces, dots, slashes, dashes, brackets.
+# A fixed upper bound and one character class: linear time, no catastrophic backtracking.
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d ./\-()]{5,28}\d(?!\w)")
+_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+MAX_CANDIDATES = 40  # more phone-shaped runs than this in one message is noise, not contact data
+
+
+def _valid(raw: str) -> bool:
+    """A complete valid number for one of our regions (or in international form)."""
+    digits = re.sub(r"\D", "", raw)
+    if len(digits) < 8 or len(digits) > 15:
+        return False
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]
+    regions = (None,) if raw.startswith("+") else REGIONS
+    for region in regions:
+        try:
+            num = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(num):
+            return True
+    return False
+
+
+def _split(raw: str, offset: int, out: list[tuple[int, int]], depth: int = 0) -> None:
+    """Two numbers in a row ("0478 12 34 56 0479 11 22 33"): take the longest valid prefix."""
+    if depth > 3:
+        return
+    if _valid(raw):
+        out.append((offset, offset + len(raw)))
+        return
+    cuts = [i for i, c in enumerate(raw) if c == " "]
+    for cut in reversed(cuts):
+        left = raw[:cut].rstrip(" ./-")
+        if _valid(left):
+            out.append((offset, offset + len(left)))
+            rest = raw[cut:].lstrip(" ./-")
+            if len(re.sub(r"\D", "", rest)) >= 8:
+                _split(rest, offset + len(raw) - len(rest), out, depth + 1)
+            return
+
+
+def _phones(text: str) -> list[tuple[int, int]]:
+    """Spans of valid BE/NL/FR/DE/LU (or international) phone numbers, via `phonenumbers`.
+
+    Cheap shape candidates first, then `phonenumbers.parse` + `is_valid_number` per region:
+    much faster than running `PhoneNumberMatcher` over the whole text five times, and bounded
+    on hostile input (long runs of digits and spaces).
+    """
+    if len(_DIGIT_RUN.findall(text)) < 8:
+        return []
+    out: list[tuple[int, int]] = []
+    for n, m in enumerate(_PHONE_CANDIDATE.finditer(text)):
+        if n >= MAX_CANDIDATES:
+            break
+        raw = m.group()
+        if _DATE.fullmatch(raw.strip()):
+            continue  # 12-05-2024, 12.05.24: a date
+        _split(raw, m.start(), out)
+    return out
 
 
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:

@@ -7,6 +7,8 @@ empty texts (emoji only) fall back to Dutch, the majority language of the groups
 
 from __future__ import annotations
 
+import re
+
 from .normalise import Tokens
 
 _WORDS = {
@@ -37,6 +39,10 @@ _CHARS = {"ß": "de", "ä": "de", "ö": "de", "ü": "de", "é": "fr", "è": "fr"
           "ê": "fr", "ù": "fr", "ô": "fr"}  # fmt: skip
 
 
+_DE_CHARS = re.compile("[" + "".join(c for c, g in _CHARS.items() if g == "de") + "]", re.I)
+_FR_CHARS = re.compile("[" + "".join(c for c, g in _CHARS.items() if g == "fr") + "]", re.I)
+
+
 def detect(tokens: Tokens) -> str:
     return detect_scored(tokens)[0]
 
@@ -49,9 +55,8 @@ def detect_scored(tokens: Tokens) -> tuple[str, float]:
         if v:
             for lang, w in v.items():
                 score[lang] += w
-    for c in tokens.text:
-        lang = _CHARS.get(c.lower())
-        if lang:
-            score[lang] += 0.4
+    if not tokens.text.isascii():
+        score["de"] += 0.4 * len(_DE_CHARS.findall(tokens.text))
+        score["fr"] += 0.4 * len(_FR_CHARS.findall(tokens.text))
     best = max(score, key=lambda k: (score[k], k == "nl"))
     return (best, score[best]) if score[best] > 0 else ("nl", 0.0)

@@ -104,11 +104,12 @@ def tokenise(text: str) -> Tokens:
             elif any(c in _CLAUSE_END for c in gap) or " - " in gap:
                 clause += 1
         raw = m.group()
-        for c in raw:
-            if c.isupper():
-                upper += 1
-            elif c.islower():
-                lower += 1
+        if len(raw) > 1 and raw.isupper():
+            upper += 1
+        elif not raw.islower() and not raw.isdigit() and not raw[0].isupper():
+            pass
+        elif raw.islower() or (raw[0].isupper() and len(raw) > 1):
+            lower += 1
         items.append(Token(fold(raw), m.start(), m.end(), sentence, clause))
         pos = m.end()
     if "?" in text:
@@ -121,7 +122,7 @@ def tokenise(text: str) -> Tokens:
                     if a <= t.start and t.end <= b:
                         t.quoted = True
                         break
-    caps = upper >= 8 and upper > 3 * lower
+    caps = upper >= 3 and upper > 2 * lower  # counted in words, not letters
     return Tokens(text, items, caps)
 
 

@@ -39,13 +39,27 @@ class Alt:
         return self.value in key
 
 
-@dataclass(frozen=True, slots=True)
 class Item:
-    alts: tuple[Alt, ...]
-    gap: int = -1  # >= 0 for a gap item
+    """One position of a phrase: alternatives compiled for fast tests (set, tuple prefixes)."""
+
+    __slots__ = ("alts", "gap", "eq", "pre", "suf", "sub")
+
+    def __init__(self, alts: tuple[Alt, ...], gap: int = -1):
+        self.alts = alts
+        self.gap = gap  # >= 0 for a gap item
+        self.eq = frozenset(a.value for a in alts if a.mode == "eq")
+        self.pre = tuple(a.value for a in alts if a.mode == "pre")
+        self.suf = tuple(a.value for a in alts if a.mode == "suf")
+        self.sub = tuple(a.value for a in alts if a.mode == "sub")
 
     def test(self, key: str) -> bool:
-        return any(a.test(key) for a in self.alts)
+        if key in self.eq:
+            return True
+        if self.pre and key.startswith(self.pre):
+            return True
+        if self.suf and key.endswith(self.suf):
+            return True
+        return any(s in key for s in self.sub)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +143,8 @@ class PhraseIndex:
         self._pre_sorted = sorted(self._pre_lens)
         self._suf_sorted = sorted(self._suf_lens)
         self._typo = _TypoIndex(w for w in self.vocab if len(w) >= 7)
+        self._cache: dict[str, list[Phrase]] = {}
+        self._typo_cache: dict[str, str] = {}
 
     def keys(self, tokens: Tokens) -> list[str]:
         """Matching keys for tokens: squeezed, and typo-corrected against the lexicon vocabulary."""
@@ -142,11 +158,25 @@ class PhraseIndex:
                 and k.isalpha()
                 and (tokens.caps or not text[t.start].isupper())  # not a proper noun
             ):
-                k = self._typo.correct(k) or k
+                fixed = self._typo_cache.get(k)
+                if fixed is None:
+                    fixed = self._typo.correct(k) or k
+                    if len(self._typo_cache) < 50_000:
+                        self._typo_cache[k] = fixed
+                k = fixed
             out.append(k)
         return out
 
     def candidates(self, key: str) -> list[Phrase]:
+        found = self._cache.get(key)
+        if found is None:
+            found = self._candidates(key)
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
+
+    def _candidates(self, key: str) -> list[Phrase]:
         found: list[Phrase] = list(self.eq.get(key, ()))
         n = len(key)
         for ln in self._pre_sorted:
