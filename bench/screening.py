@@ -74,17 +74,18 @@ def speed(rows: list[dict]) -> None:
         screen(t)
     times = []
     rounds = max(1, 6000 // len(texts))
-    t_all = time.perf_counter()
+    t_all = time.process_time()
     for _ in range(rounds):
         for t in texts:
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             screen(t)
-            times.append(time.perf_counter() - t0)
-    total = time.perf_counter() - t_all
+            times.append(time.process_time() - t0)
+    total = time.process_time() - t_all
     times.sort()
     print()
     print(
-        f"throughput          {len(times) / total:,.0f} messages/s (one core, {len(times)} calls)"
+        f"throughput          {len(times) / total:,.0f} messages/s "
+        f"(CPU time, one core, {len(times)} calls)"
     )
     print(f"p50 per message     {statistics.median(times) * 1000:.3f} ms")
     print(f"p99 per message     {times[int(len(times) * 0.99) - 1] * 1000:.3f} ms")
@@ -100,9 +101,9 @@ def speed(rows: list[dict]) -> None:
     }
     for name, text in adversarial.items():
         text = text[:10_000]
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         screen(text)
-        dt = time.perf_counter() - t0
+        dt = time.process_time() - t0
         print(f"10k chars {name:14} {dt * 1000:8.1f} ms")
 
 

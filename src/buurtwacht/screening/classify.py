@@ -23,6 +23,9 @@ _CONCEPT = {
 
 
 def _count(an: Analysis, concept: str) -> int:
+    ms = an.get(concept)
+    if not ms:
+        return 0
     vig = [(v.i, v.j) for v in an.get("vigilantism")]
     return sum(
         1

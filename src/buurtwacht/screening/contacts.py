@@ -120,11 +120,16 @@ def find_phone_spans(text: str) -> list[tuple[int, int]]:
 # A fixed upper bound and one character class: linear time, no catastrophic backtracking.
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d ./\-()]{5,28}\d(?!\w)")
 _DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+PARSE_BUDGET = 120  # phonenumbers.parse calls per message: bounds the cost of hostile input
 MAX_CANDIDATES = 40  # more phone-shaped runs than this in one message is noise, not contact data
 
 
-def _valid(raw: str) -> bool:
+def _valid(raw: str, budget: list[int] | None = None) -> bool:
     """A complete valid number for one of our regions (or in international form)."""
+    if budget is not None:
+        if budget[0] <= 0:
+            return False
+        budget[0] -= 1
     digits = re.sub(r"\D", "", raw)
     if len(digits) < 8 or len(digits) > 15:
         return False
@@ -141,21 +146,23 @@ def _valid(raw: str) -> bool:
     return False
 
 
-def _split(raw: str, offset: int, out: list[tuple[int, int]], depth: int = 0) -> None:
+def _split(
+    raw: str, offset: int, out: list[tuple[int, int]], budget: list[int], depth: int = 0
+) -> None:
     """Two numbers in a row ("0478 12 34 56 0479 11 22 33"): take the longest valid prefix."""
     if depth > 3:
         return
-    if _valid(raw):
+    if _valid(raw, budget):
         out.append((offset, offset + len(raw)))
         return
     cuts = [i for i, c in enumerate(raw) if c == " "]
     for cut in reversed(cuts):
         left = raw[:cut].rstrip(" ./-")
-        if _valid(left):
+        if _valid(left, budget):
             out.append((offset, offset + len(left)))
             rest = raw[cut:].lstrip(" ./-")
             if len(re.sub(r"\D", "", rest)) >= 8:
-                _split(rest, offset + len(raw) - len(rest), out, depth + 1)
+                _split(rest, offset + len(raw) - len(rest), out, budget, depth + 1)
             return
 
 
@@ -169,13 +176,14 @@ def _phones(text: str) -> list[tuple[int, int]]:
     if len(_DIGIT_RUN.findall(text)) < 8:
         return []
     out: list[tuple[int, int]] = []
+    budget = [PARSE_BUDGET]
     for n, m in enumerate(_PHONE_CANDIDATE.finditer(text)):
         if n >= MAX_CANDIDATES:
             break
         raw = m.group()
         if _DATE.fullmatch(raw.strip()):
             continue  # 12-05-2024, 12.05.24: a date
-        _split(raw, m.start(), out)
+        _split(raw, m.start(), out, budget)
     return out
 
 

@@ -98,10 +98,10 @@ def tokenise(text: str) -> Tokens:
     for m in _TOKEN_RE.finditer(text):
         gap = text[pos : m.start()]
         if gap:
-            if any(c in _SENTENCE_END for c in gap):
+            if not _SENTENCE_END.isdisjoint(gap):
                 sentence += 1
                 clause += 1
-            elif any(c in _CLAUSE_END for c in gap) or " - " in gap:
+            elif not _CLAUSE_END.isdisjoint(gap) or " - " in gap:
                 clause += 1
         raw = m.group()
         if len(raw) > 1 and raw.isupper():

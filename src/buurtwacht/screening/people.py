@@ -37,6 +37,7 @@ _STREET = re.compile(
     r"\s(?:[\w'\-]{1,30}\s?){1,4}"
     r"|(?:rue|avenue|chemin|place|boulevard|allée|impasse|quai)\s(?:[\w'\-]{1,30}\s){1,4}\d{1,4}(?!\w))"
 )
+_DIGIT = re.compile(r"\d")
 _LIVES = re.compile(
     r"(?i)\b(?:woont|wonen|woonde|verblijft|habite|habitent|wohnt|wohnen|lives|living)\b"
 )
@@ -112,7 +113,7 @@ def _excluded(tokens: Tokens, i: int) -> bool:
 
 def find_addresses(text: str, names: list[Finding]) -> list[Finding]:
     """Street + number tied to a named person or to a 'lives at' verb (not the sender's own)."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return []
     out: list[Finding] = []
     for m in _STREET.finditer(text):

@@ -200,7 +200,10 @@ class PhraseIndex:
             for ph in self.candidates(key):
                 if ph.strict and ph.lang != lang:
                     continue
-                end = _match_rest(ph.items, 1, i + 1, keys, items, items[i].sentence)
+                if len(ph.items) == 1:
+                    end: int | None = i
+                else:
+                    end = _match_rest(ph.items, 1, i + 1, keys, items, items[i].sentence)
                 if end is not None:
                     sig = (ph.concept, i, end)
                     if sig not in seen:

@@ -14,6 +14,7 @@ import re
 
 from .model import Finding
 
+_DIGIT = re.compile(r"\d")
 _B = r"(?<![\w\-])"  # left boundary: not inside a word or a dashed code
 _E = r"(?![\w\-]|\.\d)"  # right boundary
 
@@ -75,7 +76,7 @@ def _letters(s: str) -> str:
 
 def find_plates(text: str, caps: bool = False) -> list[Finding]:
     """All plates in `text`, longest first when two candidates overlap."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return []
     windows = [(m.end(), m.end() + 40) for m in _CONTEXT.finditer(text)]
 
