@@ -68,21 +68,32 @@ def server_env(**extra) -> dict:
 
 
 @contextmanager
-def subprocess_server(env: dict):
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "buurtwacht", "runserver", f"127.0.0.1:{port}"], env=env
-    )
+def subprocess_servers(env: dict, count: int):
+    """`count` real `buurtwacht runserver` processes, started together (startup is the slow
+    part), yielding their base URLs."""
+    ports = [free_port() for _ in range(count)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "buurtwacht", "runserver", f"127.0.0.1:{port}"], env=env
+        )
+        for port in ports
+    ]
     try:
-        wait_for_port(port, proc=proc)
-        yield f"http://127.0.0.1:{port}"
+        for port, proc in zip(ports, procs, strict=True):
+            wait_for_port(port, proc=proc)
+        yield [f"http://127.0.0.1:{port}" for port in ports]
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        for proc in procs:
+            stop(proc)
+
+
+def stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=3)  # uvicorn waits for open feeds; tests close theirs first
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 @pytest.fixture
@@ -212,9 +223,13 @@ def sse():
         clients.append(client)
         return client
 
+    def close_all():
+        while clients:
+            clients.pop().close()
+
+    open_.close_all = close_all
     yield open_
-    for client in clients:
-        client.close()
+    close_all()
     loop.call_soon_threadsafe(loop.stop)
     thread.join(timeout=5)
     loop.close()

@@ -116,3 +116,11 @@ def test_a_retried_outbox_message_is_stored_and_sent_once(world, transactional_d
     first = broadcast(group_id=world.group.pk, kind="alert", data={}, message_id=42)
     again = broadcast(group_id=world.group.pk, kind="alert", data={}, message_id=42)
     assert first == again and LiveEvent.objects.filter(message_id=42).count() == 1
+
+
+def test_the_feed_script_is_found_by_staticfiles():
+    from django.contrib.staticfiles import finders
+
+    path = finders.find("live/feed.js")
+    text = open(path, encoding="utf-8").read()
+    assert "EventSource" in text and "data-live-url" in text and "textContent" in text

@@ -105,6 +105,7 @@ class RedisHub:
 
     READY_TIMEOUT = 2.0
     RETRY_SECONDS = 0.5
+    CLIENT_NAME = "buurtwacht-live-listener"  # visible in CLIENT LIST, for operators
 
     def __init__(self, url: str):
         import redis
@@ -157,7 +158,7 @@ class RedisHub:
     async def _listen(self, ready: asyncio.Event) -> None:
         import redis.asyncio
 
-        client = redis.asyncio.Redis.from_url(self.url)
+        client = redis.asyncio.Redis.from_url(self.url, client_name=self.CLIENT_NAME)
         try:
             async with client.pubsub() as ps:
                 await ps.psubscribe(f"{self.prefix}*")

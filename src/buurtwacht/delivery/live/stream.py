@@ -70,13 +70,16 @@ class Seen:
         return True
 
 
-async def catch_up(group_id: int, seen: Seen):
-    """Frames for everything after seen.last_id in the database."""
+async def catch_up(group_id: int, seen: Seen, pending: list[dict] = ()):
+    """Frames for everything after seen.last_id in the database, merged with `pending`
+    (notifications already taken from the queue, which may be older than last_id when the
+    stream started "now"), in id order and without doubles."""
     rows = await missed(group_id=group_id, after=seen.last_id)
     if rows is None:
         seen.last_id = await latest_event_id(group_id=group_id)
         return [reset_frame(seen.last_id)]
-    return [frame(p) for p in rows if seen.add(p["id"])]
+    by_id = {p["id"]: p for p in [*pending, *rows]}
+    return [frame(by_id[i]) for i in sorted(by_id) if seen.add(i)]
 
 
 async def event_stream(hub, *, group_id: int, user_id: int, last_id: int | None):
@@ -107,9 +110,10 @@ async def _texts(sub, group_id: int, seen: Seen, payload) -> list[str]:
     """What one wake-up of the queue sends: a live event, a keep-alive, or a resync."""
     if sub.lost:
         sub.lost = False
+        pending = [payload] if isinstance(payload, dict) else []
         while not sub.queue.empty():
-            sub.queue.get_nowait()
-        return await catch_up(group_id, seen)
+            pending.append(sub.queue.get_nowait())
+        return await catch_up(group_id, seen, [p for p in pending if p])
     if isinstance(payload, str):
         return [payload]
     if payload is None or not seen.add(payload["id"]):
