@@ -120,14 +120,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.examples:
         sys.path.insert(0, str(REPO / "tests" / "screening"))
         from examples import EXAMPLES
+        from examples_new import HELD_OUT, NEW
 
-        own = [
-            {"id": f"x{i}", "text": t, "kind": k, "category": c, "findings": f}
-            for i, (_, t, k, c, f) in enumerate(EXAMPLES)
-        ]
-        print()
-        print("== own examples (tests/screening/examples.py)")
-        quality(own)
+        def rows_of(examples, prefix):
+            return [
+                {"id": f"{prefix}{i}", "text": t, "kind": k, "category": c, "findings": f}
+                for i, (_, t, k, c, f) in enumerate(examples)
+            ]
+
+        for title, examples, prefix in (
+            ("own examples (tests/screening/examples.py)", EXAMPLES, "x"),
+            ("new examples (tests/screening/examples_new.py NEW)", NEW, "n"),
+            ("held-out examples, never tuned on (examples_new.py HELD_OUT)", HELD_OUT, "h"),
+        ):
+            print()
+            print(f"== {title}")
+            quality(rows_of(examples, prefix))
     speed(rows)
     return 0
 
