@@ -84,6 +84,8 @@ def subprocess_servers(env: dict, count: int):
         yield [f"http://127.0.0.1:{port}" for port in ports]
     finally:
         for proc in procs:
+            proc.terminate()  # all at once: each may wait out uvicorn's graceful shutdown
+        for proc in procs:
             stop(proc)
 
 
