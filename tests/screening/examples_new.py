@@ -204,7 +204,7 @@ NEW = [
     (
         "nl",
         "Niet zelf achter de dieven aan gaan, laat dat aan de politie over!",
-        "follow_up",
+        "chatter",
         None,
         [],
     ),

@@ -79,7 +79,11 @@ def screen(
             found.append(f)
     names = {f.name for f in found}
     kind, scores = _classify(
-        an, emergency="emergency" in names, plate=plate, vigilantism="vigilantism" in names
+        an,
+        emergency="emergency" in names,
+        plate=plate,
+        vigilantism="vigilantism" in names,
+        police="police_called" in names,
     )
     if context != "auto":
         kind = context

@@ -51,17 +51,23 @@ def category_scores(an: Analysis) -> dict[str, float]:
     return scores
 
 
+_DESCRIPTORS = ("desc_age", "desc_height", "desc_build", "desc_hair", "desc_clothing")
+
+
 def classify(
-    an: Analysis, *, emergency: bool, plate: bool, vigilantism: bool
+    an: Analysis, *, emergency: bool, plate: bool, vigilantism: bool, police: bool = False
 ) -> tuple[str, dict[str, float]]:
     scores = category_scores(an)
+    # A person described by two or more kinds of descriptor is someone being reported.
+    described = sum(1 for c in _DESCRIPTORS if an.get(c)) >= 2 and bool(an.get("person"))
     strong = sum(v for v in scores.values())
     suspicious = _count(an, "suspicious")
     warning = _count(an, "warning")
     origin = 1.0 if an.get("origin") or an.get("slur") else 0.0
     alert = (
         strong + 1.5 * suspicious + 0.5 * warning + (3 if emergency else 0) + plate
-        + (1 if vigilantism else 0) + origin
+        + (1 if vigilantism and an.get("vigilantism") else 0) + origin
+        + (1 if police else 0) + (1 if described else 0)
     )  # fmt: skip
     follow = float(_count(an, "follow_up"))
     chatter = float(_count(an, "chatter"))

@@ -55,8 +55,12 @@ def police_called(an: Analysis) -> Finding | None:
         if _live(an, m) and not an.question(m)
     ]
     agentive = {m.i for m in an.get("agentive")}
+    # "de politie moet meer patrouilleren", "il faudrait que la police passe": a wish, not a fact
+    wishes = {an.clause(w) for w in an.get("wish")}
     for p in an.get("police"):
         if an.quoted(p) or an.conditional_before(p) or an.question(p):
+            continue
+        if an.clause(p) in wishes:
             continue
         # "door de politie klemgereden", "par une patrouille", "von der Polizei", "by the police"
         if (p.i - 1 in agentive or p.i - 2 in agentive) and not an.negated(p):
@@ -103,9 +107,25 @@ def emergency(an: Analysis) -> Finding | None:
     nows = [
         m for m in an.get("now") if not (set(range(m.i, m.j + 1)) & an.not_now) and _live(an, m)
     ]
+    crimes = [m for c in _CRIME_CONCEPTS for m in an.get(c) if _live(an, m)]
+    # "Bel 112!", "Appelez les secours !", "Someone call the police!" about something happening
+    # (a crime, danger, suspicious behaviour or "now" in the message): an emergency.
+    for m in an.get("urge_call"):
+        if not _live(an, m) or an.question(m) or an.conditional_before(m, window=3):
+            continue
+        if an.sentence(m) in harmless:
+            continue
+        if nows or crimes or any(_live(an, x) for x in an.get("suspicious")):
+            return _finding(an, "emergency", [m], "danger")
+    # Help on the way ("ze zijn onderweg", "on their way") while a crime is named: in progress.
+    for m in an.get("coming"):
+        if not _live(an, m) or an.question(m) or an.sentence(m) in past:
+            continue
+        for c in crimes:
+            if an.sentence(c) not in past and an.sentence(c) not in harmless:
+                return _finding(an, "emergency", [c], "in_progress")
     if not nows:
         return None
-    crimes = [m for c in _CRIME_CONCEPTS for m in an.get(c) if _live(an, m)]
     sentence_len: dict[int, int] = {}
     for t in items:
         sentence_len[t.sentence] = sentence_len.get(t.sentence, 0) + 1
@@ -114,7 +134,9 @@ def emergency(an: Analysis) -> Finding | None:
         if s in harmless or s in past:
             continue
         near = {s}
-        if sentence_len.get(s, 0) <= 3:  # "NU!" on its own refers to the sentence around it
+        # "NU!" on its own, or an action in progress ("ze zijn nu aan het wegrennen"), refers to
+        # the incident named in the sentence around it; a bare "jetzt ist das Auto weg" does not.
+        if sentence_len.get(s, 0) <= 3 or n.j > n.i:
             near |= {s - 1, s + 1}
         for c in crimes:
             if an.sentence(c) in near and an.sentence(c) not in past:
@@ -127,10 +149,15 @@ def vigilantism(an: Analysis) -> Finding | None:
     police_clauses = {
         an.clause(p) for p in an.get("police") if not an.conditional_before(p, window=3)
     }
-    for m in an.get("vigilantism"):
+    harmless = _sentence_flags(an, "harmless")
+    candidates = list(an.get("vigilantism"))
+    if not (an.get("cat_missing") or an.get("weak_missing")):
+        # Sharing a photo of a missing person is the opposite of shaming.
+        candidates += an.get("shaming")
+    for m in sorted(candidates, key=lambda m: m.i):
         s = an.sentence(m)
-        if an.quoted(m) or an.negated(m):
-            continue
+        if an.quoted(m) or an.negated(m) or s in harmless:
+            continue  # "een achtervolging in een film"
         if s in distanced or (s + 1) in distanced:
             continue  # "wil 'aanpakken': AUB niet doen!" discourages rather than incites
         if an.clause(m) in police_clauses:

@@ -23,7 +23,8 @@ _WORDS = {
     bei fur auch noch jemand ob sind war heute nacht haben oder aber wer was wie man mein unser
     hier schon nach uns vom zum zur""",
     "en": """the and is of to it for on with you has have been are was not anyone my at this that
-    they up there what just be will all from out about who can we our some got please thanks""",
+    they up there what just be will all from out about who can we our some got please thanks
+    his her he she him their them into an by as does did would should anyone everyone""",
 }
 _VOTES: dict[str, dict[str, float]] = {}
 for _lang, _ws in _WORDS.items():

@@ -259,6 +259,10 @@ class _TypoIndex:
             cands.update(self.deletes.get(d, ()))  # a letter was replaced
         # Keep the word's frame: same first two letters and last letter ("polietie" -> "politie").
         cands = {c for c in cands if len(c) >= 7 and c[:2] == token[:2] and c[-1] == token[-1]}
+        if token.startswith("ge") and token.endswith(("en", "t", "d")):
+            # Past participles differ from each other by one letter ("geschlafen" is not a typo
+            # of "geschlagen"): only a dropped or doubled letter is corrected there.
+            cands = {c for c in cands if len(c) != len(token)}
         if len(cands) == 1:
             return next(iter(cands))
         return None

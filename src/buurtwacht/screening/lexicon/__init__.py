@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..normalise import fold, squeeze
 from ..phrases import PhraseIndex, parse
 from . import de, en, fr, nl
 
@@ -20,11 +21,38 @@ def concepts(lang: str) -> dict[str, list[str]]:
     return _MODULES[lang].CONCEPTS
 
 
+# Grammar words (negation, "but", "if", "yesterday") belong to the sentence's language: French
+# "hier" (yesterday) is Dutch "here", Dutch "voor" folds to German "vor". They only count in
+# the message's language.
+_GRAMMAR = frozenset({"negator", "contrast", "conditional", "past", "not_now", "wish"})
+# Concepts about *who does what* stay cross-language (mixed chat: "J'ai appelé la police, ze zijn
+# onderweg"), but a short single word of another language is too often a false friend
+# ("komt" = German "kommt" folded; "passe"; "schade"), so those are language-strict too.
+_OPEN = frozenset(
+    {"police", "call_done", "complaint", "origin", "slur", "vehicle", "cry", "pet", "person"}
+)
+
+
+def _strict(concept: str, entry: str) -> bool:
+    if entry.startswith("="):
+        return False  # already strict
+    if concept in _GRAMMAR:
+        return True
+    if concept in _OPEN:
+        return False
+    word = entry.strip()
+    if " " in word or "|" in word or "*" in word:
+        return False
+    return len(squeeze(fold(word))) <= 5
+
+
 @lru_cache(maxsize=1)
 def index() -> PhraseIndex:
     phrases = []
     for lang, mod in _MODULES.items():
         for concept, entries in mod.CONCEPTS.items():
             for entry in entries:
+                if _strict(concept, entry):
+                    entry = "=" + entry
                 phrases.append(parse(concept, lang, entry))
     return PhraseIndex(phrases)
