@@ -60,8 +60,6 @@ def police_called(an: Analysis) -> Finding | None:
     for p in an.get("police"):
         if an.quoted(p) or an.conditional_before(p) or an.question(p):
             continue
-        if an.clause(p) in wishes:
-            continue
         # "door de politie klemgereden", "par une patrouille", "von der Polizei", "by the police"
         if (p.i - 1 in agentive or p.i - 2 in agentive) and not an.negated(p):
             nxt = an.keys[p.j + 1] if p.j + 1 < len(an.keys) else ""
@@ -70,6 +68,8 @@ def police_called(an: Analysis) -> Finding | None:
                     an, "police_called", [an_match(p.i - 1 if p.i - 1 in agentive else p.i - 2, p)]
                 )
         same = [a for a in acts if items[a.i].clause == items[p.i].clause and a.i != p.i]
+        if an.clause(p) in wishes:  # only a done call survives a wish ("moet nog komen")
+            same = [a for a in same if a.concept == "call_done"]
         if same:
             return _finding(an, "police_called", [p, same[0]])
     return None

@@ -259,10 +259,26 @@ class _TypoIndex:
             cands.update(self.deletes.get(d, ()))  # a letter was replaced
         # Keep the word's frame: same first two letters and last letter ("polietie" -> "politie").
         cands = {c for c in cands if len(c) >= 7 and c[:2] == token[:2] and c[-1] == token[-1]}
-        if token.startswith("ge") and token.endswith(("en", "t", "d")):
-            # Past participles differ from each other by one letter ("geschlafen" is not a typo
-            # of "geschlagen"): only a dropped or doubled letter is corrected there.
-            cands = {c for c in cands if len(c) != len(token)}
+        # An edit in the last three letters is an inflection far more often than a typo
+        # ("controleren" is not "controleerden", "geschlafen" is not "geschlagen").
+        if token.endswith(_INFLECTED):
+            cands = {
+                c
+                for c in cands
+                if not c.endswith(_INFLECTED)
+                or _common_prefix(c, token) < min(len(c), len(token)) - 3
+            }
         if len(cands) == 1:
             return next(iter(cands))
         return None
+
+
+_INFLECTED = ("en", "d", "t", "s", "er")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i

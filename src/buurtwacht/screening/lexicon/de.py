@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (phrase data: long alternations are kept on one line)
 """German (Belgian East Cantons, Germany; colloquial: "grad", "hab", "net")."""
 
 OBJ = "ihn|sie|die|den|denen|ihnen|typen|kerle|diebe|taeter|einbrecher|bengel|idioten"
@@ -700,8 +701,8 @@ CONCEPTS: dict[str, list[str]] = {
         "hintertuer",
     ],
     "shaming": [
-        "foto*|bild*|gesicht ~3 online|ins netz|ins internet|auf facebook|uberall|ueberall",
-        "posten|veroffentlichen|veroeffentlichen|verbreiten ~3 foto*|bild*|namen",
+        "sein|seine|ihr|ihre|deren ~2 foto*|bild*|gesicht|namen ~4 online|ins netz|ins internet|auf facebook|uberall|ueberall",
+        "posten|veroffentlichen|veroeffentlichen|verbreiten|stellen ~3 sein|seine|ihr|ihre|deren ~2 foto*|bild*|gesicht|namen",
         "damit ~2 jeder ~2 weiss wer",
     ],
     "weak_vandalism": [

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (phrase data: long alternations are kept on one line)
 """English (expats, mixed-language groups; casual spelling: "cops", "u", "pls", "tbh")."""
 
 OBJ = "him|them|em|her|those|these|the|thief|thieves|guys|kids|punks|idiots|scumbags|bastards|that"
@@ -674,7 +675,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "cry": ["help", "helpp"],
     "shaming": [
-        "post|share|put ~3 photo*|picture*|pics|pic|face|faces|name",
+        "post|share|put|plaster|spread ~2 his|her|their|them|the ~2 photo*|picture*|pics|pic|face|faces|name|mugshot*",
         "knows who he|she|they ~2 is|are",
         "know who he|she|they ~2 is|are",
         "shame ~2 them|him|her",

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (phrase data: long alternations are kept on one line)
 """French (Belgian and French usage, SMS spelling: "jai", "ke", "chui", "flics")."""
 
 OBJ = "le|la|les|l|lui|leur|eux|ces|ce|mec|mecs|types|voleurs|cons|salauds|voyous|gamins|jeunes"
@@ -813,8 +814,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "cry": ["aide", "secours"],
     "shaming": [
-        "photo*|visage|tete ~3 en ligne|sur facebook|sur internet|sur les reseaux|partout",
-        "publier|poster|mettre|diffuser|afficher ~3 photo*|visage|nom",
+        "sa|leur|leurs|ses ~2 photo*|visage|tete|nom ~4 en ligne|sur facebook|sur internet|sur les reseaux|partout",
+        "publier|poster|mettre|diffuser|afficher|publions|postons|mettons ~2 sa|leur|leurs|ses ~2 photo*|visage|tete|nom",
         "que tout le monde ~2 sache|voie qui",
     ],
     "weak_vandalism": [

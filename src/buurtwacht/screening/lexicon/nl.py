@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (phrase data: long alternations are kept on one line)
 """Dutch and Flemish (incl. colloquial spelling: "ge", "gij", "ne", "da", "nen", "flikken").
 
 Each concept is a list of phrases in the syntax of `screening.phrases`. Lists describe *kinds of
@@ -476,7 +477,7 @@ CONCEPTS: dict[str, list[str]] = {
         "een bezoekje ~3 brengen",
         "zeggen wat we ervan denken",
         "achtervolgen",
-        f"{WE} ~3 achtervolg*",
+        f"{WE} ~3 achtervolgen|achtervolg",
     ],
     # --- discrimination: origin, religion, skin colour, slurs, generalisations ------------
     "origin": [
@@ -761,6 +762,10 @@ CONCEPTS: dict[str, list[str]] = {
         "home invasion",
         "inbreken",
         "aan het inbreken",
+        "leeghalen",
+        "leegroven",
+        "leeggehaald",
+        "leeggeroofd",
     ],
     "cat_theft": [
         "gestolen",
@@ -1352,12 +1357,12 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "cry": ["help", "helpp", "hulp"],
     "shaming": [
-        "foto*|gezicht|smoel|kop|beelden ~3 online|internet|facebook|fb|insta*|sociale|overal",
-        "foto*|gezicht|smoel|kop|beelden ~3 verspreiden|rondsturen|ophangen|posten",
-        "zet|zetten|post|posten|plaats|plaatsen|gooi|gooien ~4 foto*|gezicht|smoel|naam|beelden",
+        "zijn|haar|hun|zijne|hunne ~2 foto*|gezicht|smoel|kop|naam|beelden ~4 online|internet|facebook|fb|insta*|sociale|overal|verspreiden|rondsturen|ophangen|posten|delen",
+        "zet|zetten|post|posten|plaats|plaatsen|gooi|gooien|hang|hangen ~2 zijn|haar|hun|zijne|hunne ~2 foto*|gezicht|smoel|naam|beelden",
+        "foto*|beelden ~2 van ~2 hem|haar|hen|die|dader*|dief|dieven|gast|gasten|vent ~4 online|internet|facebook|fb|overal|verspreiden|rondsturen|ophangen|posten",
         "zodat|dat ~2 iedereen ~3 weet|ziet|kent wie",
         "iedereen ~3 moet ~2 weten wie",
-        "naam ~3 online|rondsturen|bekendmaken|verspreiden",
+        "naam ~3 rondsturen|bekendmaken|verspreiden",
     ],
     "weak_burglary": [
         "rommelen",
