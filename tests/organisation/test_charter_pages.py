@@ -149,3 +149,17 @@ def test_acceptance_page_is_for_coordinators_of_that_group_only(site, make_user)
         assert client_for(user).get(url).status_code == 403
     other_url = f"/groups/{site.other_group.pk}/acceptance/"
     assert client_for(site.coordinator).get(other_url).status_code == 403
+
+
+def test_page_chrome_follows_the_charter_language(site):
+    response = client_for(site.resident).get(charter_url(site.group, "nl"))
+    body = response.content.decode()
+    assert f"Ik aanvaard versie {CURRENT}" in body
+    assert '<html lang="nl">' in body and response["Content-Language"] == "nl"
+
+
+def test_member_who_accepted_sees_when(site):
+    acceptance.accept(site.membership, version=CURRENT, lang="en")
+    body = client_for(site.resident).get(charter_url(site.group, "en")).content.decode()
+    assert f"You accepted version {CURRENT} on" in body
+    assert 'name="version"' not in body
