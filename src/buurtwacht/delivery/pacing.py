@@ -24,15 +24,18 @@ class TokenBucket:
             return 0.0 if self._tokens >= 1 else (1 - self._tokens) / self.rate
 
     def take(self, sleep=time.sleep) -> float:
-        """Take one token, sleeping as long as needed; returns the time slept."""
-        slept = 0.0
-        while (wait := self.wait_time()) > 0:
-            sleep(wait)
-            slept += wait
+        """Take one token, sleeping until it is ours; returns the time slept.
+
+        The token is reserved before sleeping (the balance may go negative), so concurrent
+        takers queue up fairly and no float rounding can make a waiter spin.
+        """
         with self._lock:
             self._refill()
             self._tokens -= 1
-        return slept
+            wait = -self._tokens / self.rate if self._tokens < 0 else 0.0
+        if wait:
+            sleep(wait)
+        return wait
 
     def _refill(self) -> None:
         now = self._clock()
