@@ -1,13 +1,17 @@
 """publish(): one set-based INSERT ... SELECT per message, defaults, refusals, after-commit work."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from buurtwacht.delivery.live.models import LiveEvent
 from buurtwacht.delivery.models import ChannelPreference, Delivery, OutboundMessage
 from buurtwacht.delivery.outbox import SendingStopped, publish, set_default_channels
+from buurtwacht.delivery.sending import send_pending
 from buurtwacht.organisation.models import Group, Membership
 
 from .conftest import payload
@@ -131,3 +135,21 @@ def test_web_deliveries_wait_until_commit(
     assert len(callbacks) == 2
     assert not Delivery.objects.filter(message=msg, status="sent").exists()
     assert not LiveEvent.objects.exists()
+
+
+def test_a_broadcast_lost_with_its_process_is_redone_once_by_the_worker(live_group, add_members):
+    """on_commit never ran (the publishing process died): the sweep broadcasts after the lease,
+    and only for messages that old, so it never races a healthy publisher."""
+    add_members(live_group, 2)
+    old, fresh = message(live_group, ref_id=1), message(live_group, ref_id=2)
+    publish(old), publish(fresh)
+    Delivery.objects.filter(message=old).update(next_attempt_at=timezone.now() - timedelta(hours=1))
+    send_pending()
+    assert set(
+        Delivery.objects.filter(message=old, channel="web").values_list("status", flat=True)
+    ) == {"sent"}
+    assert not Delivery.objects.filter(message=fresh, channel="web", status="sent").exists()
+    assert list(LiveEvent.objects.values_list("message_id", flat=True)) == [old.pk]
+    Delivery.objects.filter(message=old, channel="web").update(status="pending")
+    send_pending()  # broadcasting again stores no second event
+    assert LiveEvent.objects.count() == 1

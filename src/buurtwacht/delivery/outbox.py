@@ -13,6 +13,7 @@ gave an address.
 
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -86,6 +87,21 @@ def _wake_worker() -> None:
     from .tasks import send_pending_task
 
     send_pending_task.enqueue()
+
+
+def recover_broadcasts(older_than_seconds: float) -> int:
+    """Redo the broadcast of messages whose web rows are still pending long after commit (the
+    publishing process died before its on_commit callbacks ran). Broadcasting is idempotent per
+    message id, so a message is never shown twice. Returns the number of messages recovered."""
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    stale = Delivery.objects.filter(
+        channel=WEB, status=Delivery.Status.PENDING, next_attempt_at__lt=cutoff
+    )
+    ids = stale.values_list("message_id", flat=True).distinct()[:100]
+    messages = list(OutboundMessage.objects.filter(pk__in=list(ids)))
+    for message in messages:
+        _broadcast(message)
+    return len(messages)
 
 
 def _broadcast(message: OutboundMessage) -> None:

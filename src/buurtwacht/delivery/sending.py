@@ -21,6 +21,7 @@ from django.utils import timezone
 from .channels import registry
 from .channels.base import Channel, Content, SendResult
 from .models import Delivery, DeliveryAttempt, OutboundMessage
+from .outbox import recover_broadcasts
 from .pacing import bucket_for
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ def send_pending(*, batch_size: int | None = None, worker_id: str = "") -> int:
     policy = Policy.from_settings()
     with _sending:
         reclaim_expired(policy)
+        recover_broadcasts(older_than_seconds=policy.lease_seconds)
         sent = 0
         while True:
             progress = [_send_batch(c, batch_size, worker_id, policy) for c in _senders()]
@@ -77,7 +79,7 @@ def send_pending(*, batch_size: int | None = None, worker_id: str = "") -> int:
 
 
 def _senders() -> list[Channel]:
-    return registry.all_channels()
+    return [c for c in registry.all_channels() if c.per_recipient]
 
 
 def reclaim_expired(policy: Policy | None = None) -> int:

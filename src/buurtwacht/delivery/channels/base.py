@@ -65,6 +65,9 @@ class Channel:
     name: ClassVar[str] = ""
     max_per_second: ClassVar[float] = 10.0
     batch_size: ClassVar[int] = 50
+    # False for a channel delivered once per message rather than per recipient (the web feed:
+    # outbox.publish broadcasts and marks its rows); the worker then never claims its rows.
+    per_recipient: ClassVar[bool] = True
 
     @contextmanager
     def batch(self) -> Iterator[None]:

@@ -8,8 +8,9 @@ class WebChannel(Channel):
     name = "web"
     max_per_second = 10_000.0
     batch_size = 1000
+    per_recipient = False
 
     def send(self, delivery, content: Content) -> SendResult:
-        """Only reached for rows the broadcast did not mark (process died between commit and
-        broadcast): the message is in the group's feed, which clients reload on reconnect."""
+        """Never called by the worker (per_recipient is False): a broadcast the process did not
+        live to make is redone per message by outbox.recover_broadcasts."""
         return SendResult(ok=True)
