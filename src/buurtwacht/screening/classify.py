@@ -27,13 +27,14 @@ def _count(an: Analysis, concept: str) -> int:
     if not ms:
         return 0
     vig = [(v.i, v.j) for v in an.get("vigilantism")]
-    return sum(
-        1
-        for m in an.get(concept)
-        if not an.quoted(m)
-        and not an.negated(m)
-        and not any(a <= m.i and m.j <= b for a, b in vig)  # "à coups de pied": a threat
-    )
+    n = 0
+    for m in ms:
+        if an.quoted(m) or an.negated(m):
+            continue
+        if vig and any(a <= m.i and m.j <= b for a, b in vig):
+            continue  # "à coups de pied": a threat
+        n += 1
+    return n
 
 
 def category_scores(an: Analysis) -> dict[str, float]:

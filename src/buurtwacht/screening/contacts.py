@@ -84,7 +84,7 @@ def find_contacts(text: str) -> list[Finding]:
         for m in _EMAIL.finditer(text):
             if not _own(text, m.start()):
                 out.append(Finding("third_party_data", m.start(), m.end(), m.group(), "email"))
-    ndigits = len(_DIGIT_RUN.findall(text))
+    ndigits = _count_digits(text)
     if ndigits < 6:
         return out
     taken: list[tuple[int, int]] = []
@@ -173,7 +173,7 @@ def _phones(text: str) -> list[tuple[int, int]]:
     much faster than running `PhoneNumberMatcher` over the whole text five times, and bounded
     on hostile input (long runs of digits and spaces).
     """
-    if len(_DIGIT_RUN.findall(text)) < 8:
+    if _count_digits(text) < 8:
         return []
     out: list[tuple[int, int]] = []
     budget = [PARSE_BUDGET]
@@ -185,6 +185,11 @@ def _phones(text: str) -> list[tuple[int, int]]:
             continue  # 12-05-2024, 12.05.24: a date
         _split(raw, m.start(), out, budget)
     return out
+
+
+def _count_digits(text: str) -> int:
+    """ASCII digits in `text` (ten C-level counts: much cheaper than a regex scan)."""
+    return sum(map(text.count, "0123456789"))
 
 
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:

@@ -193,7 +193,8 @@ def discrimination(an: Analysis, kind: str) -> Finding | None:
 
 def pattern_findings(an: Analysis) -> list[Finding]:
     text = an.tokens.text
-    out = find_plates(text, an.tokens.caps)
+    digit_spans = [(t.start, t.end) for t in an.tokens.items if not t.key.isalpha()]
+    out = find_plates(text, an.tokens.caps, digit_spans)
     contacts = find_contacts(text)
     names = find_names(an.tokens)
     addresses = find_addresses(text, names)

@@ -7,8 +7,6 @@ empty texts (emoji only) fall back to Dutch, the majority language of the groups
 
 from __future__ import annotations
 
-import re
-
 from .normalise import Tokens
 
 _WORDS = {
@@ -40,8 +38,9 @@ _CHARS = {"ß": "de", "ä": "de", "ö": "de", "ü": "de", "é": "fr", "è": "fr"
           "ê": "fr", "ù": "fr", "ô": "fr"}  # fmt: skip
 
 
-_DE_CHARS = re.compile("[" + "".join(c for c, g in _CHARS.items() if g == "de") + "]", re.I)
-_FR_CHARS = re.compile("[" + "".join(c for c, g in _CHARS.items() if g == "fr") + "]", re.I)
+# Counted with str.count (C speed) rather than a regex scan.
+_DE_LETTERS = tuple(c for c, g in _CHARS.items() if g == "de")
+_FR_LETTERS = tuple(c for c, g in _CHARS.items() if g == "fr")
 
 
 def detect(tokens: Tokens) -> str:
@@ -57,7 +56,8 @@ def detect_scored(tokens: Tokens) -> tuple[str, float]:
             for lang, w in v.items():
                 score[lang] += w
     if not tokens.text.isascii():
-        score["de"] += 0.4 * len(_DE_CHARS.findall(tokens.text))
-        score["fr"] += 0.4 * len(_FR_CHARS.findall(tokens.text))
+        low = tokens.text.lower()
+        score["de"] += 0.4 * sum(map(low.count, _DE_LETTERS))
+        score["fr"] += 0.4 * sum(map(low.count, _FR_LETTERS))
     best = max(score, key=lambda k: (score[k], k == "nl"))
     return (best, score[best]) if score[best] > 0 else ("nl", 0.0)

@@ -92,26 +92,32 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
 def tokenise(text: str) -> Tokens:
     """Split `text` into folded tokens with sentence/clause indices and quote/question flags."""
     items: list[Token] = []
+    append = items.append
     sentence = clause = 0
     pos = 0
     upper = lower = 0
+    sentence_end = _SENTENCE_END
+    clause_end = _CLAUSE_END
     for m in _TOKEN_RE.finditer(text):
-        gap = text[pos : m.start()]
-        if gap:
-            if not _SENTENCE_END.isdisjoint(gap):
-                sentence += 1
-                clause += 1
-            elif not _CLAUSE_END.isdisjoint(gap) or " - " in gap:
-                clause += 1
+        start, end = m.span()
+        if start != pos:
+            gap = text[pos:start]
+            if gap != " ":  # the common case: one space, no boundary
+                if not sentence_end.isdisjoint(gap):
+                    sentence += 1
+                    clause += 1
+                elif not clause_end.isdisjoint(gap) or " - " in gap:
+                    clause += 1
         raw = m.group()
-        if len(raw) > 1 and raw.isupper():
-            upper += 1
-        elif not raw.islower() and not raw.isdigit() and not raw[0].isupper():
-            pass
-        elif raw.islower() or (raw[0].isupper() and len(raw) > 1):
+        if raw.islower():
             lower += 1
-        items.append(Token(fold(raw), m.start(), m.end(), sentence, clause))
-        pos = m.end()
+        elif raw.isupper():
+            if len(raw) > 1:
+                upper += 1
+        elif raw[0].isupper() and len(raw) > 1 and not raw.isdigit():
+            lower += 1  # Capitalised
+        append(Token(fold(raw), start, end, sentence, clause))
+        pos = end
     if "?" in text:
         _mark_questions(text, items)
     if "'" in text or "‘" in text or '"' in text or "“" in text or "«" in text or "„" in text:

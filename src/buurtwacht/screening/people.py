@@ -115,6 +115,8 @@ def find_addresses(text: str, names: list[Finding]) -> list[Finding]:
     """Street + number tied to a named person or to a 'lives at' verb (not the sender's own)."""
     if not _DIGIT.search(text):
         return []
+    if not names and not _LIVES.search(text):
+        return []  # an address is only reported when tied to a name or to "lives at"
     out: list[Finding] = []
     for m in _STREET.finditer(text):
         a, b = m.start(), m.end()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .normalise import Tokens, fold, squeeze
 
@@ -69,10 +70,12 @@ class Phrase:
     strict: bool
     items: tuple[Item, ...]
     source: str
+    # Word sets of the later exact-word items: a phrase can only match a message that contains
+    # one word of each (checked with set operations before any token-by-token matching).
+    need: tuple[frozenset[str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):  # a tuple: many are made per message, and tuples are cheapest
     concept: str
     lang: str
     i: int  # first token index
@@ -110,7 +113,12 @@ def parse(concept: str, lang: str, text: str) -> Phrase:
                 items.append(Item(tuple(_parse_alt(a) for a in part.split("|") if a)))
     if not items or items[0].gap >= 0 or items[-1].gap >= 0:
         raise ValueError(f"bad phrase for {concept}: {text!r}")
-    return Phrase(concept, lang, strict, tuple(items), text)
+    need = tuple(
+        it.eq for it in items[1:] if it.gap < 0 and it.eq and not (it.pre or it.suf or it.sub)
+    )
+    # Rarest-looking (smallest) sets first: they fail fastest.
+    need = tuple(sorted(need, key=len))
+    return Phrase(concept, lang, strict, tuple(items), text, need)
 
 
 class PhraseIndex:
@@ -145,6 +153,7 @@ class PhraseIndex:
         self._typo = _TypoIndex(w for w in self.vocab if len(w) >= 7)
         self._cache: dict[str, list[Phrase]] = {}
         self._typo_cache: dict[str, str] = {}
+        self._split_cache: dict[tuple[str, str], tuple[tuple[Phrase, ...], tuple[Phrase, ...]]] = {}
 
     def keys(self, tokens: Tokens) -> list[str]:
         """Matching keys for tokens: squeezed, and typo-corrected against the lexicon vocabulary."""
@@ -192,43 +201,68 @@ class PhraseIndex:
                 found.append(ph)
         return found
 
+    def _split(self, key: str, lang: str) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
+        """Candidate phrases for a token in a message of `lang`: (one-word, longer)."""
+        ck = (key, lang)
+        found = self._split_cache.get(ck)
+        if found is None:
+            cands = [ph for ph in self.candidates(key) if not ph.strict or ph.lang == lang]
+            found = (
+                tuple(ph for ph in cands if len(ph.items) == 1),
+                tuple(ph for ph in cands if len(ph.items) > 1),
+            )
+            if len(self._split_cache) > 100_000:
+                self._split_cache.clear()
+            self._split_cache[ck] = found
+        return found
+
     def match(self, tokens: Tokens, keys: Sequence[str], lang: str) -> list[Match]:
-        items = tokens.items
+        sents = [t.sentence for t in tokens.items]
+        present = set(keys)
         out: list[Match] = []
         seen: set[tuple[str, int, int]] = set()
+        split = self._split
         for i, key in enumerate(keys):
-            for ph in self.candidates(key):
-                if ph.strict and ph.lang != lang:
-                    continue
-                if len(ph.items) == 1:
-                    end: int | None = i
+            singles, longer = split(key, lang)
+            for ph in singles:
+                sig = (ph.concept, i, i)
+                if sig not in seen:
+                    seen.add(sig)
+                    out.append(Match(ph.concept, ph.lang, i, i, ph.source))
+            for ph in longer:
+                for need in ph.need:
+                    if need.isdisjoint(present):
+                        break
                 else:
-                    end = _match_rest(ph.items, 1, i + 1, keys, items, items[i].sentence)
-                if end is not None:
-                    sig = (ph.concept, i, end)
-                    if sig not in seen:
-                        seen.add(sig)
-                        out.append(Match(ph.concept, ph.lang, i, end, ph.source))
+                    end = _match_rest(ph.items, 1, i + 1, keys, sents, sents[i])
+                    if end is not None:
+                        sig = (ph.concept, i, end)
+                        if sig not in seen:
+                            seen.add(sig)
+                            out.append(Match(ph.concept, ph.lang, i, end, ph.source))
         return out
 
 
-def _match_rest(phrase_items, k, pos, keys, items, sentence) -> int | None:
+def _match_rest(phrase_items, k, pos, keys, sents, sentence) -> int | None:
     """Match phrase items[k:] starting at token `pos`; return the last token index or None."""
-    if k == len(phrase_items):
-        return pos - 1
-    item = phrase_items[k]
-    if item.gap >= 0:
-        for skip in range(item.gap + 1):
-            p = pos + skip
-            if p > len(keys) or (p < len(keys) and items[p].sentence != sentence):
-                break
-            r = _match_rest(phrase_items, k + 1, p, keys, items, sentence)
-            if r is not None:
-                return r
-        return None
-    if pos >= len(keys) or items[pos].sentence != sentence or not item.test(keys[pos]):
-        return None
-    return _match_rest(phrase_items, k + 1, pos + 1, keys, items, sentence)
+    n = len(keys)
+    last = len(phrase_items)
+    while k < last:
+        item = phrase_items[k]
+        if item.gap >= 0:
+            for skip in range(item.gap + 1):
+                p = pos + skip
+                if p > n or (p < n and sents[p] != sentence):
+                    break
+                r = _match_rest(phrase_items, k + 1, p, keys, sents, sentence)
+                if r is not None:
+                    return r
+            return None
+        if pos >= n or sents[pos] != sentence or not item.test(keys[pos]):
+            return None
+        k += 1
+        pos += 1
+    return pos - 1
 
 
 class _TypoIndex:

@@ -62,6 +62,9 @@ _CONTEXT = re.compile(
     r"(?i)\b(?:nummerplaat|nummerplaten|plaat|platen|kenteken\w*|plaque\w*|immatricul\w*|"
     r"kennzeichen\w*|nummernschild\w*|plates?|reg(?:istration)?|licen[cs]e)\b"
 )
+# Every word _CONTEXT accepts contains one of these (a cheap test before the regex).
+_CONTEXT_STEMS = ("plaat", "platen", "kenteken", "plaque", "immatricul", "kennzeichen",
+                  "nummernschild", "plate", "reg", "licen")  # fmt: skip
 _STOP_LU = frozenset(
     "OM OP IN EN TE ET LE LA DE DU AN AM IM UM ZU AT TO ON NU JA NO OK PM AM".split()
 )
@@ -74,18 +77,67 @@ def _letters(s: str) -> str:
     return "".join(c for c in s if c.isalpha()).upper()
 
 
-def find_plates(text: str, caps: bool = False) -> list[Finding]:
-    """All plates in `text`, longest first when two candidates overlap."""
-    if not _DIGIT.search(text):
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s")
+# Characters a plate can have before its first digit ("ABC-XY 1234": 7) and after its last
+# ("123-ABC": 4), with room to spare.
+_BEFORE = 9
+_AFTER = 6
+
+
+def _digit_windows(text: str, digit_spans=None) -> list[tuple[int, int]]:
+    """Stretches of text around digits: every plate contains a digit, so the eleven format
+    patterns only need to scan these, not the whole message. A window ends just before
+    whitespace (or at the end), so the right-boundary lookahead never misses a character.
+    `digit_spans` (offsets of tokens holding digits, from the tokeniser) saves a regex scan."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    if digit_spans is None:
+        digit_spans = [m.span() for m in _DIGITS.finditer(text)]
+    for a, b in digit_spans:
+        lo = max(0, a - _BEFORE)
+        hi = b + _AFTER
+        if hi >= n:
+            hi = n
+        else:
+            sp = _SPACE.search(text, hi)
+            hi = sp.start() if sp else n
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _finditer_windows(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]):
+    for lo, hi in spans:
+        yield from rx.finditer(text, lo, hi)
+
+
+def find_plates(text: str, caps: bool = False, digit_spans=None) -> list[Finding]:
+    """All plates in `text`, longest first when two candidates overlap.
+
+    `digit_spans`: offsets of the tokens that contain a digit, if the caller has them."""
+    if digit_spans is not None:
+        if not digit_spans:
+            return []
+    elif not _DIGIT.search(text):
         return []
-    windows = [(m.end(), m.end() + 40) for m in _CONTEXT.finditer(text)]
+    spans = _digit_windows(text, digit_spans)
+    low = text.lower()
+    if any(w in low for w in _CONTEXT_STEMS):
+        windows = [(m.end(), m.end() + 40) for m in _CONTEXT.finditer(text)]
+    else:
+        windows = []
 
     def in_context(a: int) -> bool:
         return any(lo - 1 <= a <= hi for lo, hi in windows)
 
     cands: list[tuple[int, int, str]] = []
     for country, rx, needs_context in _FORMATS:
-        for m in rx.finditer(text):
+        if needs_context and not windows and (country != "LU" or caps):
+            continue  # a context-only format without a plate word anywhere: cannot match
+        for m in _finditer_windows(rx, text, spans):
             if needs_context and not in_context(m.start()):
                 if country != "LU" or caps:
                     continue

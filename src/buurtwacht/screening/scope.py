@@ -29,6 +29,7 @@ class Analysis:
     contrasts: set[int] = field(default_factory=set)
     conditionals: set[int] = field(default_factory=set)
     not_now: set[int] = field(default_factory=set)
+    has_quotes: bool = False
 
     def get(self, concept: str) -> list[Match]:
         return self.by_concept.get(concept, [])
@@ -41,6 +42,8 @@ class Analysis:
 
     def negated(self, m: Match, after: bool = True) -> bool:
         """A negator shortly before the match (same clause, no "but" in between), or right after."""
+        if not self.negators:
+            return False
         items = self.tokens.items
         clause = items[m.i].clause
         for k in range(m.i - 1, max(-1, m.i - 1 - NEG_WINDOW), -1):
@@ -59,6 +62,8 @@ class Analysis:
         return False
 
     def quoted(self, m: Match) -> bool:
+        if not self.has_quotes:
+            return False
         return any(self.tokens.items[k].quoted for k in range(m.i, m.j + 1))
 
     def question(self, m: Match) -> bool:
@@ -87,6 +92,7 @@ class Analysis:
 def analyse(tokens: Tokens, index: PhraseIndex, lang: str) -> Analysis:
     keys = index.keys(tokens)
     an = Analysis(tokens, keys, lang)
+    an.has_quotes = any(t.quoted for t in tokens.items)
     for m in index.match(tokens, keys, lang):
         an.by_concept.setdefault(m.concept, []).append(m)
     for concept, target in (
