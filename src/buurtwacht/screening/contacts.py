@@ -18,6 +18,7 @@ import phonenumbers
 from .model import Finding
 
 REGIONS = ("BE", "NL", "FR", "DE", "LU")
+_TRUNK_REGIONS = ("BE", "NL", "FR", "DE")
 # Short and service numbers that are public, never personal data.
 OFFICIAL_NUMBERS = frozenset(
     """112 101 100 110 17 18 15 911 999 1733 1722 106 102 116000 116111 116123 070245245
@@ -135,7 +136,12 @@ def _valid(raw: str, budget: list[int] | None = None) -> bool:
         return False
     if raw.startswith("00"):
         raw = "+" + raw[2:]
-    regions = (None,) if raw.startswith("+") else REGIONS
+    if raw.startswith("+"):
+        regions: tuple[str | None, ...] = (None,)
+    elif raw.startswith("0"):
+        regions = _TRUNK_REGIONS  # national numbers of BE, NL, FR, DE start with the trunk 0
+    else:
+        regions = ("LU",)  # Luxembourg has no trunk prefix; nobody else dials without 0
     for region in regions:
         try:
             num = phonenumbers.parse(raw, region)

@@ -111,12 +111,24 @@ def _excluded(tokens: Tokens, i: int) -> bool:
     return bool(_OWN.search(text[max(0, items[i].start - 30) : items[i].start]))
 
 
-def find_addresses(text: str, names: list[Finding]) -> list[Finding]:
-    """Street + number tied to a named person or to a 'lives at' verb (not the sender's own)."""
+_LIVES_WORDS = frozenset(
+    "woont wonen woonde verblijft habite habitent wohnt wohnen lives living".split()
+)
+
+
+def find_addresses(text: str, names: list[Finding], keys=None) -> list[Finding]:
+    """Street + number tied to a named person or to a 'lives at' verb (not the sender's own).
+
+    `keys`: the message's folded token keys, if the caller has them (saves a regex scan)."""
+    if not names:
+        # An address is only reported when tied to a name or to "lives at".
+        if keys is not None:
+            if _LIVES_WORDS.isdisjoint(keys):
+                return []
+        elif not _LIVES.search(text):
+            return []
     if not _DIGIT.search(text):
         return []
-    if not names and not _LIVES.search(text):
-        return []  # an address is only reported when tied to a name or to "lives at"
     out: list[Finding] = []
     for m in _STREET.finditer(text):
         a, b = m.start(), m.end()

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping
 from .model import DEFAULT_ACTIONS, SEVERITY, Reason
 from .reasons import message
 
+_DEFAULT_CACHE: dict[tuple, tuple[str, tuple[Reason, ...]]] = {}
+
 
 def decide(
     kind: str,
@@ -23,6 +25,26 @@ def decide(
     *,
     actions: Mapping[str, str] | None = None,
     call_confirmed: bool = False,
+) -> tuple[str, list[Reason]]:
+    if actions:
+        return _decide(kind, finding_names, lang, actions, call_confirmed)
+    # With the default actions the answer depends on a handful of values: remember it.
+    key = (kind, frozenset(finding_names), lang, call_confirmed)
+    hit = _DEFAULT_CACHE.get(key)
+    if hit is None:
+        verdict, reasons = _decide(kind, key[1], lang, None, call_confirmed)
+        hit = (verdict, tuple(reasons))
+        if len(_DEFAULT_CACHE) < 10_000:
+            _DEFAULT_CACHE[key] = hit
+    return hit[0], list(hit[1])
+
+
+def _decide(
+    kind: str,
+    finding_names: Iterable[str],
+    lang: str,
+    actions: Mapping[str, str] | None,
+    call_confirmed: bool,
 ) -> tuple[str, list[Reason]]:
     acts = dict(DEFAULT_ACTIONS)
     if actions:
