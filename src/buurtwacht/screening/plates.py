@@ -94,14 +94,17 @@ def _digit_windows(text: str, digit_spans=None) -> list[tuple[int, int]]:
     n = len(text)
     if digit_spans is None:
         digit_spans = [m.span() for m in _DIGITS.finditer(text)]
+    next_space = -1  # the last whitespace found: reused, so the whole walk stays linear
     for a, b in digit_spans:
         lo = max(0, a - _BEFORE)
         hi = b + _AFTER
         if hi >= n:
             hi = n
         else:
-            sp = _SPACE.search(text, hi)
-            hi = sp.start() if sp else n
+            if next_space < hi:
+                sp = _SPACE.search(text, hi)
+                next_space = sp.start() if sp else n
+            hi = next_space
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
