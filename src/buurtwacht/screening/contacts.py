@@ -121,7 +121,7 @@ def find_phone_spans(text: str) -> list[tuple[int, int]]:
 # A fixed upper bound and one character class: linear time, no catastrophic backtracking.
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d ./\-()]{5,28}\d(?!\w)")
 _DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
-PARSE_BUDGET = 60  # phonenumbers.parse calls per message: bounds the cost of hostile input
+PARSE_BUDGET = 40  # phonenumbers.parse calls per message: bounds the cost of hostile input
 MAX_CANDIDATES = 40  # more phone-shaped runs than this in one message is noise, not contact data
 
 

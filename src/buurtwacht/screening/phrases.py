@@ -125,6 +125,7 @@ class PhraseIndex:
     """All phrases of all lexicons, indexed by how their first item can match a token."""
 
     def __init__(self, phrases: Iterable[Phrase]):
+        phrases = list(phrases)
         self.eq: dict[str, list[Phrase]] = {}
         self.pre: dict[str, list[Phrase]] = {}
         self.suf: dict[str, list[Phrase]] = {}
@@ -150,6 +151,7 @@ class PhraseIndex:
                     self.sub.append((a.value, ph))
         self._pre_sorted = sorted(self._pre_lens)
         self._suf_sorted = sorted(self._suf_lens)
+        self.concepts: frozenset[str] = frozenset(ph.concept for ph in phrases)
         self._typo = _TypoIndex(w for w in self.vocab if len(w) >= 7)
         self._cache: dict[str, list[Phrase]] = {}
         self._typo_cache: dict[str, str] = {}
@@ -207,10 +209,11 @@ class PhraseIndex:
         found = self._split_cache.get(ck)
         if found is None:
             cands = [ph for ph in self.candidates(key) if not ph.strict or ph.lang == lang]
-            found = (
-                tuple(ph for ph in cands if len(ph.items) == 1),
-                tuple(ph for ph in cands if len(ph.items) > 1),
-            )
+            singles: dict[str, Phrase] = {}
+            for ph in cands:
+                if len(ph.items) == 1:
+                    singles.setdefault(ph.concept, ph)  # one match per concept and token
+            found = (tuple(singles.values()), tuple(ph for ph in cands if len(ph.items) > 1))
             if len(self._split_cache) > 100_000:
                 self._split_cache.clear()
             self._split_cache[ck] = found
@@ -224,11 +227,8 @@ class PhraseIndex:
         split = self._split
         for i, key in enumerate(keys):
             singles, longer = split(key, lang)
-            for ph in singles:
-                sig = (ph.concept, i, i)
-                if sig not in seen:
-                    seen.add(sig)
-                    out.append(Match(ph.concept, ph.lang, i, i, ph.source))
+            for ph in singles:  # unique per concept; a longer phrase never ends where it starts
+                out.append(Match(ph.concept, ph.lang, i, i, ph.source))
             for ph in longer:
                 for need in ph.need:
                     if need.isdisjoint(present):
