@@ -58,14 +58,14 @@ class Killer:
     """SIGKILLs the running worker from inside the SMTP server, at the worst moment: the
     message is stored by the server but the worker never hears "250", so it is in doubt."""
 
-    def __init__(self, at: tuple[int, ...]):
-        self.at, self.worker, self.in_doubt = list(at), None, []
+    def __init__(self, at: tuple[int, ...], sig=signal.SIGKILL):
+        self.at, self.sig, self.worker, self.in_doubt = list(at), sig, None, []
 
     def __call__(self, count: int) -> None:
         if self.at and count >= self.at[0] and self.worker:
             self.at.pop(0)
             self.in_doubt.append(count - 1)  # index of the message now in doubt
-            os.kill(self.worker.pid, signal.SIGKILL)
+            os.kill(self.worker.pid, self.sig)
 
 
 @pytest.mark.slow
@@ -102,3 +102,29 @@ def test_killed_worker_neither_loses_nor_duplicates(smtp, live_group, add_member
     assert [per_id[received[i][0]] for i in killer.in_doubt] == [2] * len(KILLS_AT)
     assert [w.returncode for w in workers[:-1]] == [-signal.SIGKILL] * len(KILLS_AT)
     assert not Delivery.objects.filter(message=msg).exclude(status="sent").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_sigterm_stops_after_the_send_on_the_wire_leaving_nothing_in_doubt(
+    smtp, live_group, add_members
+):
+    add_members(live_group, 600, prefix="t")
+    with transaction.atomic():
+        msg = OutboundMessage.objects.create(group=live_group, kind="alert", payload=payload())
+        publish(msg)
+    smtp.on_message = killer = Killer((150,), sig=signal.SIGTERM)
+    killer.worker = first = start_worker(smtp.port)
+    try:
+        assert first.wait(30) == 0
+        emails = Delivery.objects.filter(message=msg, channel="email")
+        assert not emails.filter(status="sending").exists(), "a graceful stop leaves no claim"
+        assert emails.filter(status="sent").count() == len(smtp) < 600
+        second = start_worker(smtp.port)
+        wait_until(lambda: emails.filter(status="sent").count() == 600, 60, "all sent")
+    finally:
+        for w in (first, locals().get("second")):
+            if w is not None and w.poll() is None:
+                w.terminate()
+                w.wait(10)
+    assert len(smtp) == len({mid for mid, _ in smtp.headers()}) == 600, "no resend at all"

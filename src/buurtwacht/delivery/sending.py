@@ -31,6 +31,9 @@ DUE = [S.PENDING, S.FAILED]
 # One sender per process at a time: the task runner and the worker's sweep may both call
 # send_pending, and a single sender keeps "at most one delivery in flight per process".
 _sending = threading.Lock()
+# Set by `buurtwacht worker` on SIGTERM/SIGINT: every sender in the process stops after the
+# delivery on the wire, whether it runs in the sweep or in a django-tasks task.
+shutdown = threading.Event()
 
 
 @dataclass(frozen=True)
@@ -61,21 +64,37 @@ class Policy:
         return timedelta(seconds=min(seconds, self.backoff_max_seconds))
 
 
-def send_pending(*, batch_size: int | None = None, worker_id: str = "") -> int:
+@dataclass(frozen=True)
+class _Run:
+    policy: Policy
+    batch_size: int | None
+    worker_id: str
+    stop: threading.Event | None
+
+    def stopping(self) -> bool:
+        return shutdown.is_set() or (self.stop is not None and self.stop.is_set())
+
+
+def send_pending(
+    *, batch_size: int | None = None, worker_id: str = "", stop: threading.Event | None = None
+) -> int:
     """Send every due delivery of every channel until none is due; returns how many were sent.
 
-    `batch_size` overrides the channels' own claim size (tests, tuning).
+    `batch_size` overrides the channels' own claim size (tests, tuning). When `stop` is set
+    (graceful shutdown) the current send finishes, the rest of the claim is handed back at
+    once, and nothing is left in doubt.
     """
-    policy = Policy.from_settings()
+    run = _Run(Policy.from_settings(), batch_size, worker_id, stop)
     with _sending:
-        reclaim_expired(policy)
-        recover_broadcasts(older_than_seconds=policy.lease_seconds)
+        reclaim_expired(run.policy)
+        recover_broadcasts(older_than_seconds=run.policy.lease_seconds)
         sent = 0
-        while True:
-            progress = [_send_batch(c, batch_size, worker_id, policy) for c in _senders()]
+        while not run.stopping():
+            progress = [_send_batch(c, run) for c in _senders()]
             sent += sum(n for n, _ in progress)
             if not any(claimed for _, claimed in progress):
-                return sent
+                break
+        return sent
 
 
 def _senders() -> list[Channel]:
@@ -131,22 +150,23 @@ def content_for(payload: dict, lang: str) -> Content:
     return Content(lang, "", "")
 
 
-def _send_batch(channel: Channel, batch_size, worker_id: str, policy: Policy) -> tuple[int, int]:
-    rows = claim(channel.name, batch_size or channel.batch_size, worker_id)
+def _send_batch(channel: Channel, run: _Run) -> tuple[int, int]:
+    rows = claim(channel.name, run.batch_size or channel.batch_size, run.worker_id)
     if not rows:
         return 0, 0
     messages = OutboundMessage.objects.in_bulk({r.message_id for r in rows})
     bucket = bucket_for(channel.name, channel.max_per_second)
-    deadline = rows[0].claimed_at + timedelta(seconds=policy.lease_seconds / 3)
+    deadline = rows[0].claimed_at + timedelta(seconds=run.policy.lease_seconds / 3)
     sent = 0
     with channel.batch():
         for i, row in enumerate(rows):
-            if timezone.now() > deadline:  # never keep sending on a claim near its expiry
+            # never keep sending on a claim near its expiry, nor after a stop was asked
+            if run.stopping() or timezone.now() > deadline:
                 _release(rows[i:])
                 break
             bucket.take()
             content = content_for(messages[row.message_id].payload, row.recipient.language)
-            sent += record(row, _send_one(channel, row, content), policy)
+            sent += record(row, _send_one(channel, row, content), run.policy)
     return sent, len(rows)
 
 

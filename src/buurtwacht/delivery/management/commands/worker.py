@@ -9,6 +9,7 @@ that alerts are actually being delivered.
 
 import logging
 import os
+import signal
 import socket
 import threading
 
@@ -18,10 +19,11 @@ from django.db import close_old_connections
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 
+from buurtwacht.delivery import sending
 from buurtwacht.delivery.models import WorkerHeartbeat
-from buurtwacht.delivery.sending import send_pending
 
 HEARTBEAT_SECONDS = 5
+SHUTDOWN_GRACE_SECONDS = 30  # > the SMTP timeout: one send may still be on the wire
 logger = logging.getLogger(__name__)
 
 
@@ -44,12 +46,24 @@ def _sweep_loop(worker_id: str, interval: float, stop: threading.Event) -> None:
     """Send what is due, forever; an error is logged and retried on the next round."""
     while not stop.is_set():
         try:
-            send_pending(worker_id=worker_id)
+            sending.send_pending(worker_id=worker_id, stop=stop)
         except Exception:
             logger.exception("delivery sweep failed; retrying in %ss", interval)
         finally:
             close_old_connections()
         stop.wait(interval)
+
+
+def _stop_senders_on_signal(worker: Worker) -> None:
+    """Before django-tasks' own handling: tell running senders to stop after the current send,
+    so the task or sweep that holds the send lock does not finish a whole fan-out first."""
+
+    def handler(signum, frame):
+        sending.shutdown.set()
+        worker.shutdown(signum, frame)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, handler)
 
 
 class Command(BaseCommand):
@@ -67,8 +81,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         worker_id = f"{socket.gethostname()}-{os.getpid()}"[:64]
         stop = threading.Event()
-        for target, extra in ((_heartbeat_loop, ()), (_sweep_loop, (options["sweep"],))):
-            threading.Thread(target=target, args=(worker_id, *extra, stop), daemon=True).start()
+        threading.Thread(target=_heartbeat_loop, args=(worker_id, stop), daemon=True).start()
+        sweep = threading.Thread(
+            target=_sweep_loop, args=(worker_id, options["sweep"], stop), daemon=True
+        )
+        sweep.start()
         worker = Worker(
             queue_names=["*"],
             interval=options["interval"],
@@ -80,7 +97,11 @@ class Command(BaseCommand):
             excluded_queue_names=[],
         )
         worker.configure_signals()
+        _stop_senders_on_signal(worker)
         try:
             worker.run()
         finally:
+            # SIGTERM/SIGINT: let the sweep finish the delivery on the wire and hand back the
+            # rest of its claim, so a graceful stop leaves nothing in doubt.
             stop.set()
+            sweep.join(timeout=SHUTDOWN_GRACE_SECONDS)
