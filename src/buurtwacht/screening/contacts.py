@@ -91,14 +91,18 @@ def find_contacts(text: str) -> list[Finding]:
     taken: list[tuple[int, int]] = []
     for m in _IBAN.finditer(text):
         if _iban_ok(m.group(1)):
-            out.append(Finding("third_party_data", m.start(1), m.end(1), m.group(1), "iban"))
             taken.append((m.start(1), m.end(1)))
+            if _own(text, m.start(1)):
+                continue  # "mijn rekeningnummer BE..": the sender's own
+            out.append(Finding("third_party_data", m.start(1), m.end(1), m.group(1), "iban"))
     for m in _NATNUM.finditer(text):
         if _natnum_ok(m.groups(), m.group()) and not _overlaps(taken, m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            if _own(text, m.start()):
+                continue  # "mijn rijksregisternummer is ..": the sender's own
             out.append(
                 Finding("third_party_data", m.start(), m.end(), m.group(), "national_number")
             )
-            taken.append((m.start(), m.end()))
     for a, b in _phones(text):
         if _overlaps(taken, a, b):
             continue

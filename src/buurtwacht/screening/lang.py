@@ -22,7 +22,8 @@ _WORDS = {
     hier schon nach uns vom zum zur""",
     "en": """the and is of to it for on with you has have been are was not anyone my at this that
     they up there what just be will all from out about who can we our some got please thanks
-    his her he she him their them into an by as does did would should anyone everyone""",
+    his her he she him their them into an by as does did would should anyone everyone a i me
+    now right were where when which off near outside because going""",
 }
 _VOTES: dict[str, dict[str, float]] = {}
 for _lang, _ws in _WORDS.items():

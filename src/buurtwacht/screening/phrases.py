@@ -224,9 +224,10 @@ class PhraseIndex:
         present = set(keys)
         out: list[Match] = []
         seen: set[tuple[str, int, int]] = set()
-        split = self._split
+        cache = self._split_cache
         for i, key in enumerate(keys):
-            singles, longer = split(key, lang)
+            found = cache.get((key, lang))
+            singles, longer = found if found is not None else self._split(key, lang)
             for ph in singles:  # unique per concept; a longer phrase never ends where it starts
                 out.append(Match(ph.concept, ph.lang, i, i, ph.source))
             for ph in longer:

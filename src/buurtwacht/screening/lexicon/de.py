@@ -261,6 +261,9 @@ CONCEPTS: dict[str, list[str]] = {
         "eigene streife",
         "wir|ich ~3 schnappen|fangen|kriegen ~3 ihn|sie|die|den|typen|kerle|diebe",
         "hinterher",
+        "selbst ~3 streife",
+        "streife laufen|gehen",
+        "wir ~3 patrouillieren",
     ],
     "origin": [
         "auslander*",
@@ -422,6 +425,10 @@ CONCEPTS: dict[str, list[str]] = {
         "uberfallen",
         "ueberfallen",
         "bricht|brechen|brach|brachen ~8 ein",
+        "aufbrechen",
+        "aufzubrechen",
+        "einzubrechen",
+        "brechen|bricht ~4 auf",
     ],
     "cat_theft": [
         "gestohlen",
@@ -699,9 +706,10 @@ CONCEPTS: dict[str, list[str]] = {
         "brecheisen",
         "hinterture",
         "hintertuer",
+        "versucht|versuchen ~5 offnen|oeffnen|turen|tueren|autoturen|autotueren",
     ],
     "shaming": [
-        "sein|seine|ihr|ihre|deren ~2 foto*|bild*|gesicht|namen ~4 online|ins netz|ins internet|auf facebook|uberall|ueberall",
+        "sein|seine|ihr|ihre|deren ~2 foto*|bild*|gesicht|namen ~4 online|netz|internet|facebook|uberall|ueberall",
         "posten|veroffentlichen|veroeffentlichen|verbreiten|stellen ~3 sein|seine|ihr|ihre|deren ~2 foto*|bild*|gesicht|namen",
         "damit ~2 jeder ~2 weiss wer",
     ],
@@ -733,6 +741,7 @@ CONCEPTS: dict[str, list[str]] = {
     "urge_call": [
         "ruft|ruf|anrufen ~3 112|110|polizei|feuerwehr|notruf|krankenwagen",
         "112 rufen|anrufen|wahlen",
+        "kommt ~2 schnell",
     ],
     "coming": [
         "unterwegs",

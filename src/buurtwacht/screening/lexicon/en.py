@@ -274,6 +274,8 @@ CONCEPTS: dict[str, list[str]] = {
         "beat ~3 up",
         "get ~2 hands on",
         "catch ~2 and",
+        "patrol ~2 ourselves",
+        "we ~3 patrol",
     ],
     "origin": [
         "black guy",
@@ -686,6 +688,7 @@ CONCEPTS: dict[str, list[str]] = {
     "weak_burglary": [
         "climbing|climb|climbs|climbed ~4 over|fence|wall|gate",
         "back door",
+        "trying|tries|tried ~3 door|doors|handles|windows",
     ],
     "wish": [
         "should",
@@ -696,9 +699,10 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "urge_call": [
         "call ~2 112|999|911|101",
-        "call ~2 the police|ambulance|fire brigade",
+        "call ~2 the ~1 police|ambulance|firefighters|cops",
         "someone ~2 call",
         "ring ~2 112|999|the police",
+        "come ~2 quick|quickly|fast",
     ],
     "coming": [
         "on their way",

@@ -162,7 +162,14 @@ CONCEPTS: dict[str, list[str]] = {
         "immediatement",
     ],
     "not_now": ["a partir de maintenant", "des maintenant", "jusqu a maintenant"],
-    "past": ["hier", "avant hier", "la semaine derniere", "dernier", "derniere", "il y a"],
+    "past": [
+        "hier",
+        "avant hier",
+        "la semaine derniere",
+        "dernier",
+        "derniere",
+        "il y a ~2 jour|jours|heure|heures|h|minute|minutes|min|semaine|semaines|mois|an|ans|longtemps|peu",
+    ],
     "danger": [
         "en feu",
         "incendie",
@@ -322,6 +329,8 @@ CONCEPTS: dict[str, list[str]] = {
         "passer l envie",
         "leur apprendre",
         "lui apprendre",
+        "faire ~2 des rondes",
+        "patrouiller ~2 nous memes",
     ],
     "origin": [
         "gens du voyage",
@@ -490,6 +499,7 @@ CONCEPTS: dict[str, list[str]] = {
         "home jacking",
         "car jacking",
         "intrusion",
+        "forcer|forcent|force|forcait ~3 porte|portiere|portieres|serrure|fenetre|volet",
     ],
     "cat_theft": [
         "vol",
@@ -814,7 +824,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "cry": ["aide", "secours"],
     "shaming": [
-        "sa|leur|leurs|ses ~2 photo*|visage|tete|nom ~4 en ligne|sur facebook|sur internet|sur les reseaux|partout",
+        "sa|leur|leurs|ses ~2 photo*|visage|tete|nom ~4 ligne|facebook|internet|reseaux|partout",
         "publier|poster|mettre|diffuser|afficher|publions|postons|mettons ~2 sa|leur|leurs|ses ~2 photo*|visage|tete|nom",
         "que tout le monde ~2 sache|voie qui",
     ],
@@ -824,6 +834,7 @@ CONCEPTS: dict[str, list[str]] = {
     "weak_burglary": [
         "escaladent|escalade|grimpent|grimpe|enjambent ~4 grille|cloture|mur|portail|haie",
         "pied de biche",
+        "essai* ~3 ouvrir|forcer ~3 porte|portes|portiere|portieres|fenetre",
     ],
     "wish": [
         "faudrait",
@@ -837,6 +848,8 @@ CONCEPTS: dict[str, list[str]] = {
         "appelez ~3 112|101|17|18|police|secours|pompiers|ambulance",
         "appelle* ~2 le 112",
         "quelqu un peut appeler",
+        "venez ~2 vite",
+        "vite ~2 venez",
     ],
     "coming": [
         "en route",

@@ -414,7 +414,9 @@ CONCEPTS: dict[str, list[str]] = {
         "confronteren",
         "confronteer*",
         "ter verantwoording",
-        "banden ~3 leeglopen|lekprikken|lekken|lek steken|plat steken|doorprikken|leegloopt",
+        "banden ~3 leeglopen|lekprikken|lekken|doorprikken|leegloopt",
+        "banden ~3 lek|plat steken",
+        "steken|prikken|steek|prik ~3 banden ~2 lek|plat|door",
         "laten ~3 banden ~2 leeg*",
         "lek steken",
         "lekprikken",
@@ -478,6 +480,9 @@ CONCEPTS: dict[str, list[str]] = {
         "zeggen wat we ervan denken",
         "achtervolgen",
         f"{WE} ~3 achtervolgen|achtervolg",
+        "patrouilleren|patrouilleer ~2 we|wij|ons ~2 zelf",
+        "patrouilleren we",
+        "zelf ~3 patrouilleren|patrouilleer",
     ],
     # --- discrimination: origin, religion, skin colour, slurs, generalisations ------------
     "origin": [
@@ -798,6 +803,11 @@ CONCEPTS: dict[str, list[str]] = {
         "verdwenen uit",
         "auto opengebroken",
         "gestolen fiets",
+        "aan het stelen",
+        "aan het weghalen",
+        "aan het meenemen",
+        "aan het inladen",
+        "uit de|het garage|schuur|kelder|tuinhuis|huis|woning|auto|bestelwagen|winkel ~4 aan het *en",
     ],
     "cat_vandalism": [
         "vandalisme",
@@ -982,6 +992,7 @@ CONCEPTS: dict[str, list[str]] = {
         "autodeuren",
         "gluurt",
         "kijkt|kijken|keek ~3 binnen|rond",
+        "belt|bellen|belde|belden ~3 aan",
     ],
     "vehicle": [
         "auto",
@@ -1376,6 +1387,7 @@ CONCEPTS: dict[str, list[str]] = {
         "breekijzer",
         "achterdeur",
         "achterdeurtje",
+        "probeert|proberen|probeerde ~4 deuren|autodeuren|klinken|portieren|ramen",
     ],
     "wish": [
         "moet",
@@ -1392,6 +1404,8 @@ CONCEPTS: dict[str, list[str]] = {
         "112 bellen",
         "bellen ~2 112",
         "politie bellen",
+        "kom ~2 snel|vlug|dringend",
+        "komt ~2 snel|vlug",
     ],
     "coming": [
         "onderweg",
