@@ -167,3 +167,59 @@ def test_reason_in_senders_language_names_rule(text, lang):
     assert r.lang == lang and r.verdict == "block"
     rule = next(x for x in r.reasons if x.rule == "vigilantism")
     assert rule.message.startswith(TITLES["vigilantism"][lang])
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A wish about the police is not a call; a done call survives a wish.
+        ("De politie moet hier meer patrouilleren, vind ik.", [], ["police_called"]),
+        ("Il faudrait que la police passe plus souvent.", [], ["police_called"]),
+        (
+            "Politie is gebeld en moet elk moment komen, er zit iemand in de garage!",
+            ["police_called"],
+            [],
+        ),
+        # Shaming a person is vigilantism; sharing a missing person's photo is not.
+        ("Zet zijn foto online zodat iedereen weet wie het is", ["vigilantism"], []),
+        ("Deel aub zijn foto, hij is vermist sinds gisteren, 78 jaar.", [], ["vigilantism"]),
+        ("Foto's van de fotozoektocht online zetten mag!", [], ["vigilantism"]),
+        # Verb families and separable verbs.
+        ("We pakken die gasten en slaan ze in elkaar!", ["vigilantism"], []),
+        ("Tout le monde dehors, on les poursuit !", ["vigilantism"], []),
+        ("Als hij terugkomt, steken we zijn banden lek.", ["vigilantism"], []),
+        ("Mijn banden zijn lek gestoken deze nacht.", [], ["vigilantism"]),
+        ("Ik werd gisteren achtervolgd door een auto tot aan mijn deur.", [], ["vigilantism"]),
+        ("Gisteren een film gezien met een achtervolging door Antwerpen.", [], ["vigilantism"]),
+        # Urging a call about something happening is an emergency.
+        ("Er staat nu iemand aan de achterdeur te morrelen!! Bel 112!", ["emergency"], []),
+        ("Bij twijfel bel 101.", [], ["emergency"]),
+        # The sender's own national number is not third-party data.
+        ("Mijn rijksregisternummer is 85073003328, wie helpt?", [], ["third_party_data"]),
+        ("Rijksregisternummer van de buurvrouw: 85.07.30-033.28", ["third_party_data"], []),
+        # False friends across languages: French "hier" in Dutch, German "schade".
+        ("ne gast slaat hier ne vrouw op straat, komt iemand?", ["emergency"], []),
+    ],
+)
+def test_generalised_rules(text, present, absent):
+    names = screen(text).finding_names
+    for n in present:
+        assert n in names, (text, names)
+    for n in absent:
+        assert n not in names, (text, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Bedankt iedereen voor de snelle reactie!", "chatter"),
+        ("Thanks everyone for the quick responses, much appreciated", "chatter"),
+        (
+            "Man in his 30s, white, tall, blue hoodie, jeans, short dark hair. Police called.",
+            "alert",
+        ),
+        ("Vermist: buurman Jef (82), sinds 14u niet meer gezien. Politie is verwittigd.", "alert"),
+    ],
+)
+def test_generalised_kinds(text, kind):
+    assert screen(text).kind == kind
