@@ -80,10 +80,24 @@ class Tokens:
         return self.items[i].start, self.items[j].end
 
 
+def _opening_apostrophe(text: str) -> bool:
+    """An apostrophe or ‘ that is not inside a word ("J'ai", "is't" are not quotes)."""
+    for ch in "'‘":
+        i = text.find(ch)
+        while i != -1:
+            if i == 0 or not text[i - 1].isalnum():
+                return True
+            i = text.find(ch, i + 1)
+    return False
+
+
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for rx in _QUOTED_RES:
-        if rx.pattern[0] in '"“«„' and rx.pattern[0] not in text:
+    for k, rx in enumerate(_QUOTED_RES):
+        if k == 0:
+            if not _opening_apostrophe(text):
+                continue
+        elif rx.pattern[0] not in text:
             continue
         out.extend((m.start(1), m.end(1)) for m in rx.finditer(text))
     return out
