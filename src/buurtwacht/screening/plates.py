@@ -94,6 +94,8 @@ def _digit_windows(text: str, digit_spans=None) -> list[tuple[int, int]]:
     n = len(text)
     if digit_spans is None:
         digit_spans = [m.span() for m in _DIGITS.finditer(text)]
+    if len(digit_spans) > 64:
+        return [(0, n)]  # digits everywhere: one scan of the text beats thousands of windows
     next_space = -1  # the last whitespace found: reused, so the whole walk stays linear
     for a, b in digit_spans:
         lo = max(0, a - _BEFORE)
