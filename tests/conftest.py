@@ -71,3 +71,64 @@ def english_by_default():
 
     with translation.override("en"):
         yield
+
+
+def require_tool(path: str, why: str) -> None:
+    """Skip locally when a tool is missing, but fail under CI=true: CI must run everything."""
+    import os
+    import shutil
+
+    if shutil.which(path) or os.path.exists(path):
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{path} is required in CI ({why}) but is missing")
+    pytest.skip(f"{path} is missing ({why}); CI installs it")
+
+
+def subprocess_database_url(connection) -> str:
+    """A DATABASE_URL pointing a child process at the current test database."""
+    s = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{s['NAME']}"
+    auth = s["USER"] + (f":{s['PASSWORD']}" if s.get("PASSWORD") else "")
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.fixture
+def server_process(transactional_db, tmp_path):
+    """Start `buurtwacht runserver` on a free port against the test database."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from django.db import connection
+
+    started = []
+
+    def start(**extra_env):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "DATABASE_URL": subprocess_database_url(connection), **extra_env}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "buurtwacht", "runserver", f"127.0.0.1:{port}"], env=env
+        )
+        started.append(proc)
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=1)
+                return url
+            except urllib.error.HTTPError:
+                return url
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    yield start
+    for proc in started:
+        proc.terminate()
+        proc.wait(timeout=10)

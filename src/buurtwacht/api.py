@@ -2,7 +2,10 @@
 
 from ninja import NinjaAPI
 
+from buurtwacht.alerts.api import router as alerts_router
+
 api = NinjaAPI(title="Buurtwacht API", version="1", urls_namespace="api")
+api.add_router("/", alerts_router)
 
 
 @api.get("/ping", tags=["meta"])

@@ -53,7 +53,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA busy_timeout=10000;",
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # A file (not :memory:) so tests can start real server and worker processes on it; one per
+    # test run so that concurrent runs never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
@@ -73,6 +75,7 @@ INSTALLED_APPS = [
     "buurtwacht.organisation",
     "buurtwacht.delivery",
     "buurtwacht.delivery.live",
+    "buurtwacht.alerts",
     "buurtwacht.web",
 ]
 
@@ -85,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "buurtwacht.web.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -101,6 +105,8 @@ ROOT_URLCONF = "buurtwacht.urls"
 ASGI_APPLICATION = "buurtwacht.asgi.application"
 AUTH_USER_MODEL = "organisation.User"
 LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
 
 TEMPLATES = [
     {
@@ -139,6 +145,15 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "buurtwacht@localhost")
+
+# Delivery (outbox) tuning; see docs/delivery.md.
+DELIVERY_LEASE_SECONDS = int(os.environ.get("DELIVERY_LEASE_SECONDS", "60"))
+DELIVERY_MAX_ATTEMPTS = int(os.environ.get("DELIVERY_MAX_ATTEMPTS", "6"))
+DELIVERY_BACKOFF_BASE_SECONDS = int(os.environ.get("DELIVERY_BACKOFF_BASE_SECONDS", "30"))
+DELIVERY_BACKOFF_MAX_SECONDS = int(os.environ.get("DELIVERY_BACKOFF_MAX_SECONDS", "3600"))
+
+# Jobs the worker runs periodically: (dotted path, every N seconds).
+PERIODIC_JOBS = [("buurtwacht.alerts.closing.close_stale_alerts", 60)]
 
 if PRODUCTION:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True

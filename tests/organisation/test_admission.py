@@ -70,3 +70,20 @@ def test_refusal_is_translated(world, make_user):
             world.group, resident, by=world.coordinator, lon=HASSELT[0], lat=HASSELT[1], today=TODAY
         )
     assert "18 jaar" in str(refused.value)
+
+
+def test_admission_sets_default_channels(world, make_user):
+    from buurtwacht.delivery.models import ChannelPreference
+
+    resident = make_user(birth_date=date(1990, 1, 1))
+    resident.set_contact_email("an@example.be")
+    resident.save()
+    actions.admit_member(
+        world.group, resident, by=world.coordinator, lon=HASSELT[0], lat=HASSELT[1], today=TODAY
+    )
+    channels = set(
+        ChannelPreference.objects.filter(user=resident, enabled=True).values_list(
+            "channel", flat=True
+        )
+    )
+    assert channels == {"web", "email"}

@@ -167,6 +167,9 @@ def admit_member(
             "location_checked_at": timezone.now(),
         },
     )
+    from buurtwacht.delivery.outbox import set_default_channels
+
+    set_default_channels([user])  # web, plus e-mail when the member gave an address
     return membership
 
 

@@ -17,7 +17,7 @@ from buurtwacht.protocols import load_protocol
 from .models import Group, Membership, Municipality, Neighbourhood, PoliceZone, StaffRole, User
 
 DEMO_PASSWORD = "buurtwacht-demo"
-MEMBERS_PER_GROUP = 200
+MEMBERS_PER_GROUP = 210  # capped by each protocol's max_group_size (Hasselt: 150)
 
 ZONES = [
     # (zone number, name, zone phone, [(NIS, municipality, [(neighbourhood, lon, lat)])])
@@ -222,7 +222,7 @@ def _build_groups(neighbourhoods, rng, staff, superuser, per_group, password) ->
             approved_at=timezone.now(),
             status=Group.Status.DRAFT if index == 9 else Group.Status.LIVE,
         )
-        _add_members(group, rng, per_group, password, index)
+        _add_members(group, rng, min(per_group, protocol.max_group_size), password, index)
         groups.append(group)
     return groups
 

@@ -85,7 +85,9 @@ def screen(
         vigilantism="vigilantism" in names,
         police="police_called" in names,
     )
-    if context != "auto":
+    if context == "follow_up" and _is_reaction(an, scores, names):
+        kind = "chatter"  # thanks and reactions under an alert are chatter, not observations
+    elif context != "auto":
         kind = context
     disc = discrimination(an, kind)
     if disc:
@@ -98,6 +100,12 @@ def screen(
         kind, (f.name for f in found), detected, actions=actions, call_confirmed=call_confirmed
     )
     return ScreeningResult(text, detected, kind, cat, found, verdict, reasons)
+
+
+def _is_reaction(an, scores: dict[str, float], names: set[str]) -> bool:
+    """A reply that only thanks or reacts: social words, and nothing observed or reported."""
+    reported = names & {"emergency", "police_called", "licence_plate", "vigilantism"}
+    return bool(an.get("chatter")) and not any(scores.values()) and not reported
 
 
 def _emergency_category(found: list[Finding], cat: str, an) -> str:

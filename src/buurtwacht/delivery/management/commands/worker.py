@@ -12,11 +12,13 @@ import os
 import signal
 import socket
 import threading
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks_db.management.commands.db_worker import Worker
 
 from buurtwacht.delivery import sending
@@ -34,12 +36,29 @@ def beat(worker_id: str) -> None:
 
 
 def _heartbeat_loop(worker_id: str, stop: threading.Event) -> None:
+    """Beat, and run the periodic jobs (settings.PERIODIC_JOBS) when they are due."""
+    last_run: dict[str, float] = {}
     while not stop.is_set():
         try:
             beat(worker_id)
+            run_due_jobs(last_run)
+        except Exception:
+            logger.exception("heartbeat or periodic job failed")
         finally:
             close_old_connections()
         stop.wait(HEARTBEAT_SECONDS)
+
+
+def run_due_jobs(last_run: dict[str, float], now: float | None = None) -> list[str]:
+    """Jobs such as auto-closing stale alerts: enforced by the worker, not by hope."""
+    now = time.monotonic() if now is None else now
+    ran = []
+    for path, every_seconds in settings.PERIODIC_JOBS:
+        if now - last_run.get(path, -every_seconds) >= every_seconds:
+            import_string(path)()
+            last_run[path] = now
+            ran.append(path)
+    return ran
 
 
 def _sweep_loop(worker_id: str, interval: float, stop: threading.Event) -> None:

@@ -24,5 +24,6 @@ class Command(BaseCommand):
             port=port,
             workers=workers,
             log_level="warning",
+            timeout_graceful_shutdown=2,
             lifespan="off",
         )

@@ -18,7 +18,16 @@
       el.dispatchEvent(new CustomEvent("live:event", { detail: event, bubbles: true }));
       var item = document.createElement("li");
       item.setAttribute("data-live-id", event.id);
-      item.textContent = event.data.text || event.data.title || event.kind;  // text only: no HTML injection
+      var all = event.data.content || {};
+      var content = all[document.documentElement.lang] || all.nl || {};
+      item.className = "card live " + event.kind;
+      var head = document.createElement("strong");
+      head.textContent = content.subject || event.kind;  // text only: no HTML injection
+      var body = document.createElement("p");
+      body.textContent = content.text || "";
+      body.style.whiteSpace = "pre-line";
+      item.appendChild(head);
+      item.appendChild(body);
       var time = document.createElement("time");
       time.dateTime = event.created_at;
       time.textContent = " " + new Date(event.created_at).toLocaleTimeString();
