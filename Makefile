@@ -34,3 +34,4 @@ format: install
 bench: install
 	$(BIN)/python bench/screening.py
 	$(BIN)/python bench/fanout.py
+	$(BIN)/python bench/publish.py

@@ -1,8 +1,8 @@
 """Benchmark (not a test): publish() fan-out to 10,000 members vs a bare bulk insert.
 
-    .venv/bin/python tests/delivery/bench_publish.py            # SQLite (scratch test DB)
+    .venv/bin/python bench/publish.py            # SQLite (scratch test DB)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench \
-        .venv/bin/python tests/delivery/bench_publish.py
+        .venv/bin/python bench/publish.py
 
 Creates and destroys its own test database; prints a table (best of 5 runs per row).
 """
