@@ -85,11 +85,12 @@ async def catch_up(group_id: int, seen: Seen, pending: list[dict] = ()):
 async def event_stream(hub, *, group_id: int, user_id: int, last_id: int | None):
     """Async generator of SSE text; ends when access is withdrawn, cancelled on disconnect."""
     async with hub.subscribe(group_id) as sub:
+        # "Now" is fixed before the client hears it is connected: every event it may expect
+        # from then on has a higher id, and a resync can never send a later one first.
+        start = await latest_event_id(group_id=group_id) if last_id is None else last_id
+        seen = Seen(start)
         yield f"retry: {RETRY_MS}\n: connected\n\n"
-        if last_id is None:  # a first visit starts now; history is on the page itself
-            seen = Seen(await latest_event_id(group_id=group_id))
-        else:
-            seen = Seen(last_id)
+        if last_id is not None:
             for text in await catch_up(group_id, seen):
                 yield text
         checked = time.monotonic()
