@@ -72,7 +72,15 @@ def classify(
     )  # fmt: skip
     follow = float(_count(an, "follow_up"))
     chatter = float(_count(an, "chatter"))
-    if follow >= 1 and not (emergency and follow < 2) and follow * 3 >= alert - 1:
+    # "Die Zigeuner sind wieder da, passt auf!": people said to be back, with a warning to
+    # members, is an alert about them, not an update on an earlier one.
+    people_back = follow < 2 and warning and (origin or an.get("slur"))
+    if (
+        follow >= 1
+        and not (emergency and follow < 2)
+        and not people_back
+        and follow * 3 >= alert - 1
+    ):
         return "follow_up", scores
     if alert >= 2 and alert > chatter:
         return "alert", scores

@@ -146,15 +146,24 @@ def emergency(an: Analysis) -> Finding | None:
 
 def vigilantism(an: Analysis) -> Finding | None:
     distanced = _sentence_flags(an, "distancing")
+    candidates = list(an.get("vigilantism"))
+    spans = [(v.i, v.j) for v in candidates]
+    # A police word inside the phrase itself ("selbst Streife laufen", "eigen patrouille") is
+    # residents patrolling, not the police acting: it must not exempt the clause.
     police_clauses = {
-        an.clause(p) for p in an.get("police") if not an.conditional_before(p, window=3)
+        an.clause(p)
+        for p in an.get("police")
+        if not an.conditional_before(p, window=3)
+        and not any(a <= p.i and p.j <= b for a, b in spans)
     }
     harmless = _sentence_flags(an, "harmless")
-    candidates = list(an.get("vigilantism"))
     if not (an.get("cat_missing") or an.get("weak_missing")):
         # Sharing a photo of a missing person is the opposite of shaming.
         candidates += an.get("shaming")
+    victims = [(d.i, d.j) for d in an.get("danger") if d.j > d.i]
     for m in sorted(candidates, key=lambda m: m.i):
+        if victims and any(a <= m.i and m.j <= b for a, b in victims):
+            continue  # "ein Mann verfolgt eine Frau": reports an attack, does not incite
         s = an.sentence(m)
         if an.quoted(m) or an.negated(m) or s in harmless:
             continue  # "een achtervolging in een film"

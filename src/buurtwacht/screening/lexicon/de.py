@@ -750,3 +750,49 @@ CONCEPTS: dict[str, list[str]] = {
         "auf dem weg",
     ],
 }
+
+# --- broadened verb families (emergency in progress, vigilantism) -------------------------
+CONCEPTS["danger"] += [
+    "riecht ~5 gas",
+    "stinkt ~5 gas",
+    "gas ~3 riecht|geruch|gestank|stinkt",
+    # someone being followed, grabbed or attacked (present tense: happening)
+    "verfolgt ~3 frau|madchen|maedchen|kind|jungen|dame|seniorin|rentnerin|schuler*|schueler*",
+    "greift|greifen ~4 frau|mann|madchen|maedchen|kind|jungen|dame|passant*|sie|ihn|uns|jemanden ~3 an",
+    "wird ~4 angegriffen|bedroht|verfolgt|belastigt|belaestigt",
+]
+CONCEPTS["cat_theft"] += [
+    "reisst|reissen|entreisst|entreissen|greift|greifen|zerrt|zerren ~4 tasche|handtasche|handy|geldbeutel|portemonnaie",
+]
+CONCEPTS["cat_vandalism"] += [
+    "randalier*",
+    "randale",
+    "treten|tritt|schlagen|schlagt|schlaegt|werfen|wirft ~4 scheibe*|fenster*|spiegel*|tur*|tuer* ~2 ein",
+    "zerschlagen|zerschlagt|zerschlaegt",
+    "zertreten|zertritt",
+    "demolieren|demoliert",
+    "beschmieren|besprayen|bespruhen|bespruehen",
+    "zerkratzen|zerkratzt",
+]
+CONCEPTS["vigilantism"] += [
+    "denen|ihnen|den|die ~3 klarmachen",
+    "denen|ihnen|den|die ~3 klar machen",
+    "klarmachen|machen ~5 nicht willkommen",
+    "klarmachen ~4 verschwinden|abhauen",
+    "denen|ihnen ~3 zeigen wo",
+    "denen|ihnen|den|die ~3 angst machen|einjagen",
+    "wir ~4 einschuchtern|einschuechtern",
+    "ihnen|denen|ihm ~3 den weg ~2 versperren|abschneiden|blockieren",
+    "selbst ~4 streife|patrouillieren|patrouille*|runden|wache",
+    "eigene ~2 streife*|patrouille*|nachtwache*|runden",
+    "burgerstreife*|buergerstreife*",
+    "namen ~3 posten|veroffentlichen|veroeffentlichen|verbreiten|online",
+]
+# a bag or phone torn from someone in the present tense is a robbery happening
+CONCEPTS["danger"] += [
+    "entreisst|entreissen|reisst|reissen ~4 handtasche|tasche|handy|kette",
+    "prugeln|pruegeln|kloppen ~2 sich",
+    "schlagen sich ~3 gegenseitig",
+]
+CONCEPTS["cat_violence"] += ["prugeln|pruegeln|kloppen ~2 sich"]
+CONCEPTS["cat_fire"] += ["gasleck", "gasgeruch", "riecht ~5 gas", "stinkt ~5 gas"]

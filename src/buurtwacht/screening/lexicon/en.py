@@ -712,3 +712,41 @@ CONCEPTS: dict[str, list[str]] = {
         "coming",
     ],
 }
+
+# --- broadened verb families (emergency in progress, vigilantism) -------------------------
+CONCEPTS["danger"] += [
+    "smell* ~4 gas",
+    "gas ~3 smell*",
+    "stink* ~4 gas",
+    # someone being followed, grabbed or attacked (present tense: happening)
+    "following|follows|stalking ~3 woman|girl|kid|child|boy|lady|elderly|teenager|schoolgirl|schoolboy|pensioner",
+    "following|follows|stalking ~2 her|him|me|us ~3 home|around|everywhere|since",
+    "is|are ~3 being ~2 attacked|followed|threatened|beaten|mugged|robbed|harassed",
+]
+CONCEPTS["cat_theft"] += [
+    "grab*|snatch*|pull*|yank* ~4 bag|handbag|purse|phone|wallet",
+    "bag snatch*",
+    "pickpocketing",
+]
+CONCEPTS["cat_vandalism"] += [
+    "smashing",
+    "vandalising",
+    "vandalizing",
+    "kicking|smashing|breaking ~4 windows|window|mirrors|mirror|doors",
+    "spraying graffiti",
+    "keying",
+]
+CONCEPTS["vigilantism"] += [
+    "make them understand|realise|realize|regret|sorry",
+    "scare them|em|those ~2 off|away",
+    "run them|em ~2 out",
+    "show them who ~2 boss",
+    "make ~3 know ~4 not welcome",
+    "block their|his|her ~2 way|path|exit",
+    "our own ~2 patrol*|watch|patrols",
+    "patrol* ~4 ourselves",
+    "post|share|publish ~3 names|name|addresses",
+]
+# a bag or phone snatched from someone in the present tense is a robbery happening
+CONCEPTS["danger"] += ["snatches|grabs|snatching|grabbing ~4 bag|handbag|purse|phone|necklace"]
+CONCEPTS["cat_fire"] += ["gas leak", "smell* ~4 gas", "stink* ~4 gas"]

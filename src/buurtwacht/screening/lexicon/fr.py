@@ -858,3 +858,48 @@ CONCEPTS: dict[str, list[str]] = {
         "sont en route",
     ],
 }
+
+# --- broadened verb families (emergency in progress, vigilantism) -------------------------
+CONCEPTS["danger"] += [
+    "sent ~4 gaz",
+    "odeur ~4 gaz",
+    "gaz ~3 odeur|sent|pue",
+    "pue ~4 gaz",
+    # someone being followed, grabbed or attacked (present tense: happening)
+    "suit|suivent|poursuit|poursuivent ~3 femme|fille|enfant|dame|gamin|gamine|vieille|vieux|mamie|ecolier*|collegien*",
+    "se fait ~3 agresser|frapper|suivre|menacer|attaquer|voler",
+    "attaque|attaquent|agresse|agressent ~4 femme|homme|fille|enfant|dame|vieille|vieux|passant*|quelqu|gamin|mamie",
+]
+CONCEPTS["cat_theft"] += [
+    "arrache|arrachent|tire|tirent|prend|prennent ~4 sac*|telephone|portable|portefeuille",
+    "en train de voler",
+]
+CONCEPTS["cat_vandalism"] += [
+    "cassent",
+    "brisent",
+    "saccagent",
+    "taguent",
+    "degradent",
+    "defoncent ~4 vitre*|porte*|voiture*|abribus",
+    "vitre* ~3 cass*|bris*",
+    "en train de casser|saccager|degrader|taguer|briser",
+]
+CONCEPTS["vigilantism"] += [
+    "faire comprendre ~3 ne sont pas ~2 bienvenus|bienvenu|bienvenues",
+    "faire comprendre ~4 revenir|degager|partir|foutre",
+    "leur|lui ~2 faire peur",
+    "allons|va|vais|faut ~3 leur|lui ~2 faire peur",
+    "les faire fuir",
+    "les chasser",
+    "chassons les",
+    "patrouill* ~4 nous memes|meme",
+    "on ~3 patrouiller|patrouille",
+    "propres ~2 rondes|patrouilles|milice",
+    "leur|lui ~2 bloquer|barrer|couper ~2 le|la ~2 passage|route|chemin|sortie",
+    "noms ~3 publier|afficher|partout|facebook",
+    "noms ~3 en ligne",
+    "publier|afficher ~3 noms",
+]
+# a bag or phone torn from someone in the present tense is a robbery happening
+CONCEPTS["danger"] += ["arrache|arrachent ~4 sac*|telephone|portable|collier"]
+CONCEPTS["cat_fire"] += ["fuite de gaz", "odeur ~4 gaz", "sent ~4 gaz", "pue ~4 gaz"]

@@ -1415,3 +1415,59 @@ CONCEPTS: dict[str, list[str]] = {
         "rijden ~2 uit",
     ],
 }
+
+# --- broadened verb families (emergency in progress, vigilantism) -------------------------
+CONCEPTS["danger"] += [
+    "ruik* ~5 gas",
+    "geur ~3 gas",
+    "gaslucht",
+    "stinkt ~4 gas",
+    # someone being followed, grabbed or attacked (present tense: happening)
+    "volgt|volgen|achtervolgt|achtervolgen ~3 vrouw|meisje|kind|kindje|dame|mevrouw|jongen|bejaarde|oudere|scholier*",
+    "volgt|volgen|achtervolgt|achtervolgen ~2 haar|mij|ons|hem ~3 naar huis",
+    "volgt|volgen|achtervolgt|achtervolgen ~2 haar|mij|ons|hem ~3 overal|sinds",
+    "vrouw|meisje|kind|kindje|dame|mevrouw|jongen|bejaarde|oudere ~2 te volgen|achtervolgen|bedreigen|slaan",
+    "vrouw|meisje|kind|kindje|dame|mevrouw|jongen|bejaarde|oudere ~2 lastig te vallen",
+    "lastigvalt|lastigvallen",
+    "valt|vallen ~4 vrouw|man|meisje|kind|jongen|dame|mevrouw|bejaarde|voorbijganger*|haar|hem|mij|ons|iemand ~3 aan",
+    "wordt ~4 aangevallen|bedreigd|lastiggevallen|gevolgd|achtervolgd",
+]
+CONCEPTS["cat_theft"] += [
+    "grijpt|grijpen|rukt|rukken|trekt|trekken|graait|graaien ~4 handtas*|tas|gsm|telefoon|portefeuille|portemonnee",
+    "tasjesdief*",
+    "aan het stelen",
+]
+CONCEPTS["cat_vandalism"] += [
+    "vernielen",
+    "vernielt",
+    "randaler*",
+    "slaan|slaat|gooien|gooit|trappen|trapt|schoppen|schopt ~4 ruit*|ramen|vensters|spiegel*|deur* ~3 in|kapot",
+    "aan het vernielen",
+]
+CONCEPTS["vigilantism"] += [
+    "duidelijk maken ~2 dat ze|hij",
+    "maken ~3 duidelijk dat ze|hij",
+    f"{WE} ~4 laten voelen|merken",
+    f"{OBJ} ~3 bang maken",
+    "schrik aanjagen",
+    "zelf ~5 patrouilleren|patrouilleer|rondes|ronde",
+    "zelf ~5 wacht lopen",
+    "eigen ~2 patrouille*|rondes|nachtwacht*|buurtwacht*",
+    f"{WE} ~3 rondes ~2 lopen|doen|rijden",
+    f"{WE} ~4 weg|pad|doorgang ~3 versperren|blokkeren|afsnijden",
+    f"{OBJ} ~2 de weg ~2 versperren|afsnijden",
+    "laten|maken ~4 voelen|weten|merken|duidelijk ~4 dat ze|hij ~3 niet welkom",
+    f"{WE} ~4 {OBJ} ~3 tegenhouden|insluiten|klemzetten",
+    "namen ~3 online|posten|verspreiden|rondsturen|ophangen",
+]
+# a bag or phone pulled from someone in the present tense is a robbery happening
+_SNATCH = ["trekt|trekken|rukt|rukken|grijpt|grijpen ~5 tas|handtas*|gsm|telefoon ~2 af|uit"]
+CONCEPTS["danger"] += _SNATCH
+CONCEPTS["cat_fire"] += [
+    "gaslek",
+    "gasgeur",
+    "gaslucht",
+    "ruik* ~5 gas",
+    "geur ~3 gas",
+    "stinkt ~4 gas",
+]
