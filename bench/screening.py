@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.examples:
         sys.path.insert(0, str(REPO / "tests" / "screening"))
         from examples import EXAMPLES
+        from examples_fresh import FRESH
         from examples_new import HELD_OUT, NEW
 
         def rows_of(examples, prefix):
@@ -132,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             ("own examples (tests/screening/examples.py)", EXAMPLES, "x"),
             ("new examples (tests/screening/examples_new.py NEW)", NEW, "n"),
             ("held-out examples, never tuned on (examples_new.py HELD_OUT)", HELD_OUT, "h"),
+            ("fresh examples, never tuned on (examples_fresh.py FRESH)", FRESH, "f"),
         ):
             print()
             print(f"== {title}")

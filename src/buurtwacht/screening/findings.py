@@ -98,6 +98,14 @@ def emergency(an: Analysis) -> Finding | None:
         if any(a <= m.i and m.j <= b for a, b in threats):
             continue  # "à coups de pied au cul" is a threat (vigilantism), not a fight now
         return _finding(an, "emergency", [m], "danger")
+    # A person in trouble ("ligt op de stoep en beweegt niet", "fell into the canal"): only
+    # about a person named in the same sentence ("de batterij beweegt niet" is not).
+    for m in an.get("in_trouble"):
+        s = an.sentence(m)
+        if s in harmless or s in past or an.quoted(m) or an.question(m):
+            continue
+        if any(an.sentence(p) == s for c in ("person", "desc_age") for p in an.get(c)):
+            return _finding(an, "emergency", [m], "danger")
     for m in an.get("cry"):
         tail = text[items[m.j].end : items[m.j].end + 3]
         word = text[items[m.i].start : items[m.j].end]

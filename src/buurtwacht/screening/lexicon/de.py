@@ -796,3 +796,25 @@ CONCEPTS["danger"] += [
 ]
 CONCEPTS["cat_violence"] += ["prugeln|pruegeln|kloppen ~2 sich"]
 CONCEPTS["cat_fire"] += ["gasleck", "gasgeruch", "riecht ~5 gas", "stinkt ~5 gas"]
+CONCEPTS["vigilantism"] += [
+    "aus dem|der ~2 jagen|ekeln|prugeln|pruegeln",
+    "rausjagen|rausekeln|rausprugeln|rauspruegeln",
+]
+# a person in danger right now (collapsed, not moving, in the water): counts with a person
+CONCEPTS["in_trouble"] = [
+    "bewegt sich nicht",
+    "bewegt sich ~2 nicht mehr",
+    "atmet nicht",
+    "atmet ~2 nicht mehr",
+    "zusammengebrochen",
+    "ins wasser|becken ~2 gefallen|gesturzt|gestuerzt",
+    "in den teich|kanal|fluss|rhein|see ~2 gefallen|gesturzt|gestuerzt",
+    "liegt ~4 boden|gehweg|burgersteig|buergersteig ~2 und",
+]
+CONCEPTS["cat_burglary"] += ["brechen|bricht ~6 auf", "knackt|knacken ~4 auto*|schloss|tur|tuer"]
+CONCEPTS["cat_fire"] += [
+    "zundet|zuendet|zunden|zuenden ~5 an",
+    "anzunden|anzuenden",
+    "legt|legen ~3 feuer",
+    "steckt|stecken ~4 in brand",
+]

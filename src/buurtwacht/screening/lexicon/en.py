@@ -750,3 +750,14 @@ CONCEPTS["vigilantism"] += [
 # a bag or phone snatched from someone in the present tense is a robbery happening
 CONCEPTS["danger"] += ["snatches|grabs|snatching|grabbing ~4 bag|handbag|purse|phone|necklace"]
 CONCEPTS["cat_fire"] += ["gas leak", "smell* ~4 gas", "stink* ~4 gas"]
+CONCEPTS["vigilantism"] += ["we ll deal with them|him|em", "let|lets ~2 deal with them|him|em"]
+# a person in danger right now (collapsed, not moving, in the water): counts with a person
+CONCEPTS["in_trouble"] = [
+    "collapsed",
+    "isn t|not moving|breathing",
+    "is not moving|breathing",
+    "not responding",
+    "fell|fallen ~2 into|in the ~2 pond|canal|river|water|lake",
+    "lying ~4 ground|pavement|road|floor ~2 and",
+]
+CONCEPTS["person"] += ["child", "children", "toddler", "lady", "pensioner"]

@@ -903,3 +903,13 @@ CONCEPTS["vigilantism"] += [
 # a bag or phone torn from someone in the present tense is a robbery happening
 CONCEPTS["danger"] += ["arrache|arrachent ~4 sac*|telephone|portable|collier"]
 CONCEPTS["cat_fire"] += ["fuite de gaz", "odeur ~4 gaz", "sent ~4 gaz", "pue ~4 gaz"]
+# a person in danger right now (collapsed, not moving, in the water): counts with a person
+CONCEPTS["in_trouble"] = [
+    "ne bouge plus",
+    "ne respire plus|pas",
+    "inanime*",
+    "fait un malaise",
+    "s est effondre*",
+    "tombe*|tombee ~2 dans ~2 etang|canal|eau|riviere|meuse|escaut|lac",
+    "allonge*|etendu* ~3 par terre|au sol",
+]

@@ -1471,3 +1471,21 @@ CONCEPTS["cat_fire"] += [
     "geur ~3 gas",
     "stinkt ~4 gas",
 ]
+CONCEPTS["vigilantism"] += [
+    f"{OBJ} ~2 aan te pakken",
+    f"{OBJ} ~4 uitjagen|uitpesten|wegpesten|buitenjagen",
+    f"{OBJ} ~4 uit ~2 jagen|pesten|schoppen",
+]
+# a person in danger right now (collapsed, not moving, in the water): counts with a person
+CONCEPTS["in_trouble"] = [
+    "beweegt niet",
+    "beweegt ~2 niet meer",
+    "ademt niet",
+    "ademt ~2 niet meer",
+    "in elkaar gezakt",
+    "valt flauw",
+    "onwel",
+    "in ~2 vijver|gracht|vaart|rivier|kanaal|water ~2 gevallen|gesprongen|gedreven",
+    "gevallen|valt|vallen ~3 in ~2 vijver|gracht|vaart|rivier|kanaal|water",
+    "te water",
+]
