@@ -104,7 +104,7 @@ def emergency(an: Analysis) -> Finding | None:
         s = an.sentence(m)
         if s in harmless or s in past or an.quoted(m) or an.question(m):
             continue
-        if any(an.sentence(p) == s for c in ("person", "desc_age") for p in an.get(c)):
+        if any(an.sentence(p) == s for p in an.get("person")):
             return _finding(an, "emergency", [m], "danger")
     for m in an.get("cry"):
         tail = text[items[m.j].end : items[m.j].end + 3]

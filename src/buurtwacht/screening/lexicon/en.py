@@ -761,3 +761,8 @@ CONCEPTS["in_trouble"] = [
     "lying ~4 ground|pavement|road|floor ~2 and",
 ]
 CONCEPTS["person"] += ["child", "children", "toddler", "lady", "pensioner"]
+CONCEPTS["cat_burglary"] += [
+    "trying ~3 get in|into",
+    "trying ~3 open|force ~3 door|doors|window|windows|lock",
+    "forcing ~3 door|window|lock|gate",
+]

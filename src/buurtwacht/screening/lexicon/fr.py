@@ -278,8 +278,9 @@ CONCEPTS: dict[str, list[str]] = {
         "nous memes",
         "nous-memes",
         "milice",
-        "ronde",
-        "rondes",
+        # residents' rounds, not the postman's ("le facteur fait sa ronde")
+        "on|nous|organiser|organisons|organise ~3 une|des|nos ~2 ronde|rondes",
+        "ronde|rondes ~2 citoyenne*|nocturne*|voisins",
         "deloger",
         "les deloger",
         "les virer",
@@ -913,3 +914,7 @@ CONCEPTS["in_trouble"] = [
     "tombe*|tombee ~2 dans ~2 etang|canal|eau|riviere|meuse|escaut|lac",
     "allonge*|etendu* ~3 par terre|au sol",
 ]
+CONCEPTS["cat_burglary"] += [
+    "essaie|essaient|tente|tentent|essaye|essayent ~2 d|de ~2 entrer|forcer|ouvrir|crocheter",
+]
+CONCEPTS["danger"] += ["on se bat", "ils se battent"]

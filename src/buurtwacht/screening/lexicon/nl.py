@@ -1489,3 +1489,9 @@ CONCEPTS["in_trouble"] = [
     "gevallen|valt|vallen ~3 in ~2 vijver|gracht|vaart|rivier|kanaal|water",
     "te water",
 ]
+# happening now: "aan't inbreken", longer "zitten ... te" frames, passive "er wordt gevochten"
+CONCEPTS["now"] += [
+    "aan t *en",
+    "zit|zitten|staat|staan|loopt|lopen ~6 te *en",
+]
+CONCEPTS["danger"] += ["wordt ~4 gevochten|geslagen|gestoken|geschoten"]
