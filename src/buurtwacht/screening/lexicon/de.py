@@ -818,3 +818,10 @@ CONCEPTS["cat_fire"] += [
     "legt|legen ~3 feuer",
     "steckt|stecken ~4 in brand",
 ]
+CONCEPTS["vigilantism"] += [
+    "kann|wird|kriegt|konnen|koennen|werden ~2 er|die|der|sie ~2 was erleben",
+    "wir|ich ~4 bestrafen|einschuchtern|einschuechtern",
+    "selbst ~3 bestrafen",
+    "sein|seine|dessen|deren ~2 foto*|bild|bilder|namen ~4 posten|postet|teilen|teilt|online|verbreiten|aufhangen|aufhaengen",
+    "postet|posten|teilt|teilen|verbreitet|verbreiten ~2 sein|seine|dessen|deren ~2 foto*|bild|bilder|namen",
+]

@@ -766,3 +766,4 @@ CONCEPTS["cat_burglary"] += [
     "trying ~3 open|force ~3 door|doors|window|windows|lock",
     "forcing ~3 door|window|lock|gate",
 ]
+CONCEPTS["vigilantism"] += ["we|let|lets|ll|should|gonna|us ~4 intimidate"]

@@ -918,3 +918,7 @@ CONCEPTS["cat_burglary"] += [
     "essaie|essaient|tente|tentent|essaye|essayent ~2 d|de ~2 entrer|forcer|ouvrir|crocheter",
 ]
 CONCEPTS["danger"] += ["on se bat", "ils se battent"]
+CONCEPTS["vigilantism"] += [
+    "on|nous|faut|doit|devrait|allons|va ~4 les|le|la|l|lui|leur ~2 intimider",
+    "punir ~3 nous memes|meme",
+]

@@ -1495,3 +1495,9 @@ CONCEPTS["now"] += [
     "zit|zitten|staat|staan|loopt|lopen ~6 te *en",
 ]
 CONCEPTS["danger"] += ["wordt ~4 gevochten|geslagen|gestoken|geschoten"]
+CONCEPTS["vigilantism"] += [
+    f"{WE} ~2 {OBJ} ~2 vangen|pakken|grijpen|straffen|bestraffen|intimideren",
+    f"{WE} ~4 intimideren",
+    "zelf ~3 straffen|bestraffen",
+    "dan zal|zullen ~2 hij|ze|zij ~2 het ~2 weten|voelen|merken",
+]
