@@ -29,6 +29,7 @@ _CRIME_CONCEPTS = (
     "cat_burglary", "cat_theft", "cat_vandalism", "cat_violence", "cat_fire", "weak_burglary",
     "weak_vandalism", "weak_violence",
 )  # fmt: skip
+_FIRST_PERSON = frozenset("j je ik ich wir nous am".split())
 _DESCRIPTORS = ("desc_age", "desc_height", "desc_build", "desc_hair", "desc_clothing")
 
 
@@ -106,6 +107,16 @@ def emergency(an: Analysis) -> Finding | None:
             continue
         if any(an.sentence(p) == s for p in an.get("person")):
             return _finding(an, "emergency", [m], "danger")
+    # An attempt in the present tense ("ze proberen de deur open te breken", "versucht
+    # aufzubrechen", "trying to force the lock") is a crime in progress.
+    for m in an.get("attempt"):
+        s = an.sentence(m)
+        if s in harmless or s in past or not _live(an, m) or an.question(m):
+            continue
+        before = an.keys[max(0, m.i - 2) : m.i]
+        if before and (before[-1] in _FIRST_PERSON or before == ["i", "m"]):
+            continue  # "j'essaie d'ouvrir le lien", "I'm trying to get into the chat"
+        return _finding(an, "emergency", [m], "in_progress")
     for m in an.get("cry"):
         tail = text[items[m.j].end : items[m.j].end + 3]
         word = text[items[m.i].start : items[m.j].end]

@@ -825,3 +825,10 @@ CONCEPTS["vigilantism"] += [
     "sein|seine|dessen|deren ~2 foto*|bild|bilder|namen ~4 posten|postet|teilen|teilt|online|verbreiten|aufhangen|aufhaengen",
     "postet|posten|teilt|teilen|verbreitet|verbreiten ~2 sein|seine|dessen|deren ~2 foto*|bild|bilder|namen",
 ]
+CONCEPTS["attempt"] = [
+    "versucht|versuchen ~6 aufzubrechen|einzubrechen|aufzuhebeln|einzusteigen|aufzumachen",
+    "versucht|versuchen ~6 zu stehlen|klauen|offnen|oeffnen",
+]
+CONCEPTS["danger"] += [
+    "werfen|wirft|schmeissen|schmeisst ~4 steine|flaschen|boller|pflastersteine ~3 auf|gegen|nach"
+]

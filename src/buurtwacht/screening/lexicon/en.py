@@ -762,8 +762,22 @@ CONCEPTS["in_trouble"] = [
 ]
 CONCEPTS["person"] += ["child", "children", "toddler", "lady", "pensioner"]
 CONCEPTS["cat_burglary"] += [
-    "trying ~3 get in|into",
     "trying ~3 open|force ~3 door|doors|window|windows|lock",
     "forcing ~3 door|window|lock|gate",
 ]
 CONCEPTS["vigilantism"] += ["we|let|lets|ll|should|gonna|us ~4 intimidate"]
+CONCEPTS["resolved"] += [
+    "fire is out",
+    "fire s out",
+    "is out now",
+    "no one hurt",
+    "nobody hurt",
+    "no one was hurt",
+]
+CONCEPTS["now"] += ["re ~2 *ing"]
+CONCEPTS["attempt"] = [
+    "trying ~3 break ~2 in|into|open",
+    "trying ~3 force|steal|pry|prise|jimmy|nick",
+    "trying ~3 get ~2 in|into",
+]
+CONCEPTS["danger"] += ["throwing ~3 stones|rocks|bottles|bricks|fireworks ~3 at"]

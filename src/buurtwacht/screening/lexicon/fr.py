@@ -915,10 +915,16 @@ CONCEPTS["in_trouble"] = [
     "allonge*|etendu* ~3 par terre|au sol",
 ]
 CONCEPTS["cat_burglary"] += [
-    "essaie|essaient|tente|tentent|essaye|essayent ~2 d|de ~2 entrer|forcer|ouvrir|crocheter",
+    "essaie|essaient|tente|tentent|essayent ~2 d|de ~2 entrer|forcer|crocheter",
 ]
 CONCEPTS["danger"] += ["on se bat", "ils se battent"]
 CONCEPTS["vigilantism"] += [
     "on|nous|faut|doit|devrait|allons|va ~4 les|le|la|l|lui|leur ~2 intimider",
     "punir ~3 nous memes|meme",
+]
+CONCEPTS["attempt"] = [
+    "essaie|essaient|essayent|tente|tentent ~2 d|de ~3 entrer|forcer|ouvrir|voler|crocheter|casser|fracturer",
+]
+CONCEPTS["danger"] += [
+    "jettent|jette|lancent|lance ~4 pierres|cailloux|bouteilles|briques|petards ~3 sur|contre"
 ]

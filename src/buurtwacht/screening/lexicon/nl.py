@@ -1501,3 +1501,13 @@ CONCEPTS["vigilantism"] += [
     "zelf ~3 straffen|bestraffen",
     "dan zal|zullen ~2 hij|ze|zij ~2 het ~2 weten|voelen|merken",
 ]
+CONCEPTS["attempt"] = [
+    "probeert|proberen ~5 open te breken",
+    "probeert|proberen ~5 in te breken",
+    "probeert|proberen ~5 binnen te komen|geraken",
+    "probeert|proberen ~5 te stelen|forceren|openen",
+    "probeert|proberen ~5 open te krijgen|maken",
+]
+CONCEPTS["danger"] += [
+    "gooien|gooit|werpen|werpt|smijten|smijt ~4 stenen|flessen|bakstenen|vuurwerk ~3 naar|op|tegen"
+]
