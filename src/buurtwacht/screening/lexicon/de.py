@@ -832,3 +832,8 @@ CONCEPTS["attempt"] = [
 CONCEPTS["danger"] += [
     "werfen|wirft|schmeissen|schmeisst ~4 steine|flaschen|boller|pflastersteine ~3 auf|gegen|nach"
 ]
+CONCEPTS["vigilantism"] += ["hauen|haue ~2 wir|ich ~3 eine|eins ~2 rein", "eine|eins reinhauen"]
+CONCEPTS["danger"] += [
+    "treten|tritt|schlagt|schlaegt|schlagen|prugeln|pruegeln ~2 auf ~3 ein",
+]
+CONCEPTS["in_trouble"] += ["am boden liegt"]

@@ -781,3 +781,11 @@ CONCEPTS["attempt"] = [
     "trying ~3 get ~2 in|into",
 ]
 CONCEPTS["danger"] += ["throwing ~3 stones|rocks|bottles|bricks|fireworks ~3 at"]
+CONCEPTS["vigilantism"] += [
+    "need|needs|deserve|deserves ~3 kicking|beating|hiding|thrashing|slap|smack"
+]
+CONCEPTS["danger"] += [
+    "kicking|punching|beating|stamping ~2 someone|somebody|him|her|man|woman|guy|boy|girl|kid|lad|person",
+    "s|re ~2 being ~2 attacked|followed|threatened|beaten|mugged|robbed|harassed|stabbed|assaulted",
+]
+CONCEPTS["cat_burglary"] += ["robbery", "hold up", "holdup"]

@@ -928,3 +928,8 @@ CONCEPTS["attempt"] = [
 CONCEPTS["danger"] += [
     "jettent|jette|lancent|lance ~4 pierres|cailloux|bouteilles|briques|petards ~3 sur|contre"
 ]
+CONCEPTS["vigilantism"] += ["casser ~2 les|la|leurs|ses ~2 jambes|dents|genoux|bras|gueule"]
+CONCEPTS["danger"] += [
+    "tabassent|cognent|frappent ~3 un|une|quelqu|homme|femme|mec|gars|gamin|vieux|vieille",
+    "en train de tabasser|frapper|cogner",
+]

@@ -1511,3 +1511,12 @@ CONCEPTS["attempt"] = [
 CONCEPTS["danger"] += [
     "gooien|gooit|werpen|werpt|smijten|smijt ~4 stenen|flessen|bakstenen|vuurwerk ~3 naar|op|tegen"
 ]
+CONCEPTS["vigilantism"] += [
+    "op ~2 muil|smoel|bakkes|gezicht|kop|snuit ~2 krijgen|geven|slaan|timmeren",
+    "buitenkloppen|afkloppen|afranselen|aftuigen|aftroeven",
+    "in elkaar steken",
+]
+CONCEPTS["danger"] += [
+    "schoppen|schopt|trappen|trapt|stampen|stampt|slaan|slaat ~2 iemand|man|vrouw|jongen|meisje|kind",
+]
+CONCEPTS["in_trouble"] += ["op de grond ligt"]
