@@ -789,3 +789,7 @@ CONCEPTS["danger"] += [
     "s|re ~2 being ~2 attacked|followed|threatened|beaten|mugged|robbed|harassed|stabbed|assaulted",
 ]
 CONCEPTS["cat_burglary"] += ["robbery", "hold up", "holdup"]
+CONCEPTS["weak_missing"] += [
+    "seems|looks|appears|seemed|looked ~2 confused|disoriented|disorientated|lost",
+    "dementia",
+]

@@ -933,3 +933,4 @@ CONCEPTS["danger"] += [
     "tabassent|cognent|frappent ~3 un|une|quelqu|homme|femme|mec|gars|gamin|vieux|vieille",
     "en train de tabasser|frapper|cogner",
 ]
+CONCEPTS["weak_missing"] += ["semble|parait|air ~2 desoriente*|perdu*|confus*", "alzheimer"]

@@ -1520,3 +1520,9 @@ CONCEPTS["danger"] += [
     "schoppen|schopt|trappen|trapt|stampen|stampt|slaan|slaat ~2 iemand|man|vrouw|jongen|meisje|kind",
 ]
 CONCEPTS["in_trouble"] += ["op de grond ligt"]
+CONCEPTS["cat_theft"] += ["*dief", "*dieven"]
+CONCEPTS["cat_vandalism"] += ["kapotmaken", "kapotmaakt", "kapot maken|maakt", "slopen", "sloopt"]
+CONCEPTS["weak_missing"] += [
+    "lijkt|leek ~2 verward|gedesorienteerd",
+    "verwarde ~2 man|vrouw|dame|meneer|oudere|bejaarde",
+]
