@@ -328,4 +328,13 @@ TUNING = [
     ("en", "Robbery happening at the petrol station", ["emergency"]),
     ("en", "The kids are kicking a ball around", []),
     ("en", "My car needs a good wash", []),
+    ("nl", "Wie gaat er mee patrouilleren vanavond?", ["vigilantism"]),
+    ("nl", "Niet zelf gaan patrouilleren aub, laat dat aan de politie", []),
+    ("fr", "Qui vient faire une ronde ce soir ?", ["vigilantism"]),
+    ("fr", "Pas de rondes entre voisins, c'est le rôle de la police", []),
+    ("de", "Wer geht heute Abend mit auf Streife?", ["vigilantism"]),
+    ("de", "Der Bürgermeister geht mit der Polizei auf Streife", []),
+    ("de", "Bitte keine eigene Streife, das macht die Polizei", []),
+    ("en", "Who's up for a night patrol of our own tonight?", ["vigilantism"]),
+    ("en", "Please no neighbourhood patrols of our own, leave it to the police", []),
 ]

@@ -19,10 +19,16 @@ from __future__ import annotations
 
 from .contacts import find_contacts
 from .model import Finding
+from .normalise import fold, squeeze
 from .people import find_addresses, find_names
 from .phrases import Match
 from .plates import find_plates
 from .scope import Analysis
+
+
+def _key(word: str) -> str:
+    return squeeze(fold(word))
+
 
 _POLICE_NOT_AGENT = frozenset("station kantoor bureau commissariaat wache".split())
 _CRIME_CONCEPTS = (
@@ -163,17 +169,32 @@ def emergency(an: Analysis) -> Finding | None:
     return None
 
 
+def _phrase_word(an: Analysis, m: Match, k: int) -> bool:
+    """Token k is matched by a word of the phrase itself (not skipped by a `~` gap)."""
+    key = an.keys[k]
+    for w in m.source.replace("|", " ").split():
+        if w.startswith("~"):
+            continue
+        w = w.lstrip("=")
+        core = _key(w.strip("*"))
+        if core and (key == core or (w.endswith("*") and key.startswith(core))):
+            return True
+        if core and w.startswith("*") and key.endswith(core):
+            return True
+    return False
+
+
 def vigilantism(an: Analysis) -> Finding | None:
     distanced = _sentence_flags(an, "distancing")
     candidates = list(an.get("vigilantism"))
-    spans = [(v.i, v.j) for v in candidates]
-    # A police word inside the phrase itself ("selbst Streife laufen", "eigen patrouille") is
-    # residents patrolling, not the police acting: it must not exempt the clause.
+    # A police word that is itself a word of the phrase ("selbst Streife laufen", "eigen
+    # patrouille") is residents patrolling, not the police acting: it must not exempt the
+    # clause. A police word skipped by a gap ("mit der Polizei auf Streife") still does.
     police_clauses = {
         an.clause(p)
         for p in an.get("police")
         if not an.conditional_before(p, window=3)
-        and not any(a <= p.i and p.j <= b for a, b in spans)
+        and not any(_phrase_word(an, v, p.i) for v in candidates if v.i <= p.i <= v.j)
     }
     harmless = _sentence_flags(an, "harmless")
     if not (an.get("cat_missing") or an.get("weak_missing")):

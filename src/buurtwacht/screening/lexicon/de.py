@@ -837,3 +837,5 @@ CONCEPTS["danger"] += [
     "treten|tritt|schlagt|schlaegt|schlagen|prugeln|pruegeln ~2 auf ~3 ein",
 ]
 CONCEPTS["in_trouble"] += ["am boden liegt"]
+# recruiting residents for a patrol ("wer geht mit auf Streife?")
+CONCEPTS["vigilantism"] += ["mit ~2 auf streife", "mit ~2 patrouillieren"]

@@ -793,3 +793,5 @@ CONCEPTS["weak_missing"] += [
     "seems|looks|appears|seemed|looked ~2 confused|disoriented|disorientated|lost",
     "dementia",
 ]
+# recruiting residents for a patrol ("who's up for a patrol of our own?")
+CONCEPTS["vigilantism"] += ["patrol|patrols ~2 of our own", "up for ~3 patrol|patrols"]

@@ -934,3 +934,7 @@ CONCEPTS["danger"] += [
     "en train de tabasser|frapper|cogner",
 ]
 CONCEPTS["weak_missing"] += ["semble|parait|air ~2 desoriente*|perdu*|confus*", "alzheimer"]
+# recruiting residents for a patrol ("qui vient faire une ronde ?")
+CONCEPTS["vigilantism"] += [
+    "vient|viens|venez|veut|partant|partants ~3 ronde|rondes|patrouille|patrouiller"
+]

@@ -1526,3 +1526,5 @@ CONCEPTS["weak_missing"] += [
     "lijkt|leek ~2 verward|gedesorienteerd",
     "verwarde ~2 man|vrouw|dame|meneer|oudere|bejaarde",
 ]
+# recruiting residents for a patrol ("wie gaat er mee patrouilleren?")
+CONCEPTS["vigilantism"] += ["mee ~2 patrouilleren|patrouille|ronde|rondes"]
