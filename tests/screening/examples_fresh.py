@@ -337,4 +337,10 @@ TUNING = [
     ("de", "Bitte keine eigene Streife, das macht die Polizei", []),
     ("en", "Who's up for a night patrol of our own tonight?", ["vigilantism"]),
     ("en", "Please no neighbourhood patrols of our own, leave it to the police", []),
+    ("en", "Right now a guy is nicking parcels off doorsteps", ["emergency"]),
+    ("en", "A man is harassing women at the bus stop", ["emergency"]),
+    ("en", "The burglary prevention talk is happening now in the hall", []),
+    ("fr", "La réunion sur les cambriolages est en cours", []),
+    ("de", "Mülltonnen brennen in der Hauptstraße", ["emergency"]),
+    ("de", "Die Info-Veranstaltung zu Einbrüchen läuft gerade", []),
 ]

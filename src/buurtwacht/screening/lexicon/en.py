@@ -795,3 +795,14 @@ CONCEPTS["weak_missing"] += [
 ]
 # recruiting residents for a patrol ("who's up for a patrol of our own?")
 CONCEPTS["vigilantism"] += ["patrol|patrols ~2 of our own", "up for ~3 patrol|patrols"]
+CONCEPTS["cat_theft"] += ["nicking", "pilfering"]
+CONCEPTS["danger"] += ["harassing", "groping", "assaulting"]
+# talks and meetings about crime are not crime happening
+CONCEPTS["harmless"] += [
+    "meeting",
+    "webinar",
+    "presentation",
+    "prevention",
+    "info ~1 session|evening",
+]
+CONCEPTS["cat_violence"] += ["harassing", "groping", "assaulting"]

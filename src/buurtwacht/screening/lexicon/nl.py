@@ -1528,3 +1528,12 @@ CONCEPTS["weak_missing"] += [
 ]
 # recruiting residents for a patrol ("wie gaat er mee patrouilleren?")
 CONCEPTS["vigilantism"] += ["mee ~2 patrouilleren|patrouille|ronde|rondes"]
+# talks and meetings about crime are not crime happening
+CONCEPTS["harmless"] += [
+    "infoavond",
+    "infosessie",
+    "*preventie",
+    "vergadering",
+    "lezing",
+    "webinar",
+]
