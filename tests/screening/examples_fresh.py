@@ -343,4 +343,6 @@ TUNING = [
     ("fr", "La réunion sur les cambriolages est en cours", []),
     ("de", "Mülltonnen brennen in der Hauptstraße", ["emergency"]),
     ("de", "Die Info-Veranstaltung zu Einbrüchen läuft gerade", []),
+    ("nl", "Vergadering vanavond: we gaan ze zelf aanpakken", ["vigilantism"]),
+    ("fr", "Réunion ce soir chez moi pour organiser nos propres rondes", ["vigilantism"]),
 ]

@@ -93,7 +93,9 @@ def _sentence_flags(an: Analysis, concept: str) -> set[int]:
 def emergency(an: Analysis) -> Finding | None:
     if any(not an.negated(m) for m in an.get("resolved")):
         return None
-    harmless = _sentence_flags(an, "harmless")
+    # A talk or meeting about crime ("réunion sur les cambriolages en cours") is no crime
+    # happening; it only mutes emergencies ("vergadering: we pakken ze zelf aan" still incites).
+    harmless = _sentence_flags(an, "harmless") | _sentence_flags(an, "talk")
     past = _sentence_flags(an, "past")
     text = an.tokens.text
     items = an.tokens.items

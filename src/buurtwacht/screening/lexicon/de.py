@@ -840,8 +840,8 @@ CONCEPTS["in_trouble"] += ["am boden liegt"]
 # recruiting residents for a patrol ("wer geht mit auf Streife?")
 CONCEPTS["vigilantism"] += ["mit ~2 auf streife", "mit ~2 patrouillieren"]
 CONCEPTS["cat_fire"] += ["brennen"]
-# talks and meetings about crime are not crime happening
-CONCEPTS["harmless"] += [
+# talks and meetings about crime are not crime happening (mutes emergencies only)
+CONCEPTS["talk"] = [
     "veranstaltung",
     "*veranstaltung",
     "vortrag",

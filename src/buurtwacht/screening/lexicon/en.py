@@ -797,8 +797,8 @@ CONCEPTS["weak_missing"] += [
 CONCEPTS["vigilantism"] += ["patrol|patrols ~2 of our own", "up for ~3 patrol|patrols"]
 CONCEPTS["cat_theft"] += ["nicking", "pilfering"]
 CONCEPTS["danger"] += ["harassing", "groping", "assaulting"]
-# talks and meetings about crime are not crime happening
-CONCEPTS["harmless"] += [
+# talks and meetings about crime are not crime happening (mutes emergencies only)
+CONCEPTS["talk"] = [
     "meeting",
     "webinar",
     "presentation",

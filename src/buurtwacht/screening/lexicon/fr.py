@@ -938,5 +938,5 @@ CONCEPTS["weak_missing"] += ["semble|parait|air ~2 desoriente*|perdu*|confus*", 
 CONCEPTS["vigilantism"] += [
     "vient|viens|venez|veut|partant|partants ~3 ronde|rondes|patrouille|patrouiller"
 ]
-# talks and meetings about crime are not crime happening
-CONCEPTS["harmless"] += ["reunion", "conference", "prevention", "seance d information", "webinaire"]
+# talks and meetings about crime are not crime happening (mutes emergencies only)
+CONCEPTS["talk"] = ["reunion", "conference", "prevention", "seance d information", "webinaire"]

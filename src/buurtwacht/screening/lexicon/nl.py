@@ -1528,8 +1528,8 @@ CONCEPTS["weak_missing"] += [
 ]
 # recruiting residents for a patrol ("wie gaat er mee patrouilleren?")
 CONCEPTS["vigilantism"] += ["mee ~2 patrouilleren|patrouille|ronde|rondes"]
-# talks and meetings about crime are not crime happening
-CONCEPTS["harmless"] += [
+# talks and meetings about crime are not crime happening (mutes emergencies only)
+CONCEPTS["talk"] = [
     "infoavond",
     "infosessie",
     "*preventie",
