@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from buurtwacht.delivery.channels.email import message_id
 from buurtwacht.delivery.models import Delivery, OutboundMessage
 from buurtwacht.delivery.outbox import publish
+from tests.conftest import subprocess_database_url
 
 from .conftest import payload
 
@@ -25,18 +26,10 @@ KILLS_AT = (1_200, 2_800)
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def database_url() -> str:
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s.get("PASSWORD") else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 def start_worker(smtp_port: int) -> subprocess.Popen:
     env = {
         **os.environ,
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": subprocess_database_url(connection),
         "DJANGO_SETTINGS_MODULE": "tests.delivery.worker_settings",
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
         "BUURTWACHT_VAR_DIR": str(settings.VAR_DIR),  # same field-encryption key

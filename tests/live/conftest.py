@@ -23,6 +23,7 @@ from django.db import connection
 from django.test import Client
 
 from buurtwacht.organisation.models import Membership
+from tests.conftest import subprocess_database_url
 
 
 def free_port() -> int:
@@ -44,20 +45,11 @@ def wait_for_port(port: int, timeout: float = 20.0, proc=None) -> None:
     raise RuntimeError(f"nothing listening on port {port}")
 
 
-def database_url() -> str:
-    """The test database as a URL a server subprocess can open."""
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 def server_env(**extra) -> dict:
     """Same database and secrets as the test process (session cookies must verify)."""
     env = {
         **os.environ,
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": subprocess_database_url(connection),
         "SECRET_KEY": settings.SECRET_KEY,
         "FIELD_ENCRYPTION_KEY": settings.FIELD_ENCRYPTION_KEYS,
         "BLIND_INDEX_KEY": settings.BLIND_INDEX_KEY,
