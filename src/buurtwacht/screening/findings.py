@@ -198,6 +198,14 @@ def vigilantism(an: Analysis) -> Finding | None:
         if not an.conditional_before(p, window=3)
         and not any(_phrase_word(an, v, p.i) for v in candidates if v.i <= p.i <= v.j)
     }
+    # The courts or the law acting ("the law should punish them") is an opinion, not residents
+    # inciting; a word of the phrase itself ("eigen rechter spelen") does not count.
+    police_clauses |= {
+        an.clause(a)
+        for a in an.get("authority")
+        if not an.conditional_before(a, window=3)
+        and not any(_phrase_word(an, v, a.i) for v in candidates if v.i <= a.i <= v.j)
+    }
     harmless = _sentence_flags(an, "harmless")
     if not (an.get("cat_missing") or an.get("weak_missing")):
         # Sharing a photo of a missing person is the opposite of shaming.

@@ -849,3 +849,12 @@ CONCEPTS["talk"] = [
     "pravention*",
     "praevention*",
 ]
+
+# "Die Kinder schlagen sich gut" (do well), "sich durchschlagen": reflexive, no victim.
+CONCEPTS["harmless"] += [
+    "schlagen|schlagt|schlaegt|geschlagen|schlug|schlugen sich ~3 gut|wacker|tapfer|prima|super|toll|klasse|hervorragend|beachtlich|ordentlich|durch",
+    "kampfen|kaempfen|kampft|kaempft|streiten|prugeln|pruegeln ~1 um|fur|fuer jeden|jede|jedes",
+]
+CONCEPTS["authority"] = [
+    "justiz|richter|gericht|gerichte|gesetz|staat|regierung ~1 sollte|sollten|soll|sollen|muss|mussen|muessen|wird|werden",
+]

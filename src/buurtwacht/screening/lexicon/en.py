@@ -806,3 +806,13 @@ CONCEPTS["talk"] = [
     "info ~1 session|evening",
 ]
 CONCEPTS["cat_violence"] += ["harassing", "groping", "assaulting"]
+
+# "They fight for every parking space": competition, not a fight.
+CONCEPTS["harmless"] += [
+    "fight|fighting|fought|fights for|over every|each",
+    "fight|fighting|fought|fights for|over a|the ~1 parking|seat|ticket*|spot|title|trophy|job",
+]
+# The law and the courts acting ("the law should punish them harder") are not residents inciting.
+CONCEPTS["authority"] = [
+    "law|laws|court|courts|judge|judges|justice|government|state ~1 should|must|needs|need|has|have|ought|will",
+]

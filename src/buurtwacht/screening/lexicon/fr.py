@@ -940,3 +940,12 @@ CONCEPTS["vigilantism"] += [
 ]
 # talks and meetings about crime are not crime happening (mutes emergencies only)
 CONCEPTS["talk"] = ["reunion", "conference", "prevention", "seance d information", "webinaire"]
+
+# "Ils se battent pour chaque place de parking": competition, not a fight.
+CONCEPTS["harmless"] += [
+    "se battent|battre|bat|battu pour|sur chaque|chacune|chacun|une place",
+    "se debrouillent|debrouille bien",
+]
+CONCEPTS["authority"] = [
+    "justice|juge|juges|tribunal|tribunaux|loi|etat|gouvernement ~1 doit|doivent|devrait|devraient|va|vont",
+]

@@ -287,7 +287,6 @@ CONCEPTS: dict[str, list[str]] = {
         "gewonden",
         "zwaargewond",
         "bewusteloos",
-        "ligt ~3 op de grond",
         "reageert niet",
         "verdrinkt",
         "in het water",
@@ -1536,4 +1535,23 @@ CONCEPTS["talk"] = [
     "vergadering",
     "lezing",
     "webinar",
+]
+
+# Figurative or harmless look-alikes. An object on the ground is no one in danger: "ligt op de
+# grond" needs a person in the sentence (in_trouble). "vechten voor elke parkeerplaats" is
+# competition; "ik pak hem op aan school" is picking someone up (oppakken/ophalen + a place).
+CONCEPTS["in_trouble"] += ["ligt|liggen ~3 op de grond"]
+CONCEPTS["harmless"] += [
+    "gevochten|vechten|vecht ~1 voor|om elke|iedere|elk|ieder",
+    "gevochten|vechten|vecht ~1 voor|om een|de ~1 parkeerplaats*|plekje|zitplaats*|ticket*|baan|job|titel|beker|punten|kampioenschap",
+    "pak|pakt|pakken|haal|haalt|halen ~3 op ~2 school|station|werk|training|opvang|kinderopvang|creche|zwembad|voetbal|luchthaven|vliegveld|kantoor",
+]
+# Courts and the law acting ("de rechter moet ze harder straffen") are not residents inciting.
+CONCEPTS["authority"] = [
+    "rechter|rechters|rechtbank|justitie|wet|gerecht|overheid|regering ~1 moet|moeten|mag|zou|zouden|zal",
+]
+# Hitting or kicking a person now ("ze slaan hem op de grond", "hij schopt haar").
+CONCEPTS["danger"] += [
+    "slaan|slaat|schoppen|schopt|trappen|trapt|stampen ~3 op|tegen de grond",
+    "slaan|slaat|schoppen|schopt|trappen|trapt|stampen hem|haar|iemand|hen",
 ]
