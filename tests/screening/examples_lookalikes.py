@@ -43,4 +43,9 @@ LOOKALIKES = [
     ("fr", "On va faire justice nous-mêmes", ["vigilantism"]),
     ("en", "We take the law into our own hands tonight", ["vigilantism"]),
     ("en", "Two guys are fighting outside the pub right now", ["emergency"]),
+    # an idiom cancels only its own words, not the rest of the sentence
+    ("nl", "Ik pak hem op aan school en dan slaan we hem samen in elkaar", ["vigilantism"]),
+    ("nl", "Ze vechten om elke plek en iemand is gewond", ["emergency"]),
+    ("de", "Die Kinder schlagen sich gut, aber ein Mann bedroht sie gerade", ["emergency"]),
+    ("en", "They fight over every spot and one guy is bleeding", ["emergency"]),
 ]

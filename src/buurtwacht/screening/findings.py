@@ -90,6 +90,12 @@ def _sentence_flags(an: Analysis, concept: str) -> set[int]:
     return {an.sentence(m) for m in an.get(concept) if not an.quoted(m)}
 
 
+def _idiom(an: Analysis, m: Match) -> bool:
+    """m is part of an idiom ("sich gut schlagen", "vechten voor elke parkeerplaats", "pak hem
+    op aan school"): only the overlapping match is cancelled, not the sentence."""
+    return any(d.i <= m.j and m.i <= d.j for d in an.get("idiom"))
+
+
 def emergency(an: Analysis) -> Finding | None:
     if any(not an.negated(m) for m in an.get("resolved")):
         return None
@@ -102,7 +108,7 @@ def emergency(an: Analysis) -> Finding | None:
     threats = [(v.i, v.j) for v in an.get("vigilantism")]
     for m in an.get("danger"):
         s = an.sentence(m)
-        if s in harmless or s in past or not _live(an, m):
+        if s in harmless or s in past or not _live(an, m) or _idiom(an, m):
             continue
         if any(a <= m.i and m.j <= b for a, b in threats):
             continue  # "à coups de pied au cul" is a threat (vigilantism), not a fight now
@@ -134,7 +140,7 @@ def emergency(an: Analysis) -> Finding | None:
     nows = [
         m for m in an.get("now") if not (set(range(m.i, m.j + 1)) & an.not_now) and _live(an, m)
     ]
-    crimes = [m for c in _CRIME_CONCEPTS for m in an.get(c) if _live(an, m)]
+    crimes = [m for c in _CRIME_CONCEPTS for m in an.get(c) if _live(an, m) and not _idiom(an, m)]
     # "Bel 112!", "Appelez les secours !", "Someone call the police!" about something happening
     # (a crime, danger, suspicious behaviour or "now" in the message): an emergency.
     for m in an.get("urge_call"):
@@ -215,7 +221,7 @@ def vigilantism(an: Analysis) -> Finding | None:
         if victims and any(a <= m.i and m.j <= b for a, b in victims):
             continue  # "ein Mann verfolgt eine Frau": reports an attack, does not incite
         s = an.sentence(m)
-        if an.quoted(m) or an.negated(m) or s in harmless:
+        if an.quoted(m) or an.negated(m) or s in harmless or _idiom(an, m):
             continue  # "een achtervolging in een film"
         if s in distanced or (s + 1) in distanced:
             continue  # "wil 'aanpakken': AUB niet doen!" discourages rather than incites

@@ -851,7 +851,7 @@ CONCEPTS["talk"] = [
 ]
 
 # "Die Kinder schlagen sich gut" (do well), "sich durchschlagen": reflexive, no victim.
-CONCEPTS["harmless"] += [
+CONCEPTS["idiom"] = [
     "schlagen|schlagt|schlaegt|geschlagen|schlug|schlugen sich ~3 gut|wacker|tapfer|prima|super|toll|klasse|hervorragend|beachtlich|ordentlich|durch",
     "kampfen|kaempfen|kampft|kaempft|streiten|prugeln|pruegeln ~1 um|fur|fuer jeden|jede|jedes",
 ]

@@ -808,7 +808,7 @@ CONCEPTS["talk"] = [
 CONCEPTS["cat_violence"] += ["harassing", "groping", "assaulting"]
 
 # "They fight for every parking space": competition, not a fight.
-CONCEPTS["harmless"] += [
+CONCEPTS["idiom"] = [
     "fight|fighting|fought|fights for|over every|each",
     "fight|fighting|fought|fights for|over a|the ~1 parking|seat|ticket*|spot|title|trophy|job",
 ]

@@ -942,7 +942,7 @@ CONCEPTS["vigilantism"] += [
 CONCEPTS["talk"] = ["reunion", "conference", "prevention", "seance d information", "webinaire"]
 
 # "Ils se battent pour chaque place de parking": competition, not a fight.
-CONCEPTS["harmless"] += [
+CONCEPTS["idiom"] = [
     "se battent|battre|bat|battu pour|sur chaque|chacune|chacun|une place",
     "se debrouillent|debrouille bien",
 ]

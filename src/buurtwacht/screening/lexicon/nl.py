@@ -1541,7 +1541,7 @@ CONCEPTS["talk"] = [
 # grond" needs a person in the sentence (in_trouble). "vechten voor elke parkeerplaats" is
 # competition; "ik pak hem op aan school" is picking someone up (oppakken/ophalen + a place).
 CONCEPTS["in_trouble"] += ["ligt|liggen ~3 op de grond"]
-CONCEPTS["harmless"] += [
+CONCEPTS["idiom"] = [
     "gevochten|vechten|vecht ~1 voor|om elke|iedere|elk|ieder",
     "gevochten|vechten|vecht ~1 voor|om een|de ~1 parkeerplaats*|plekje|zitplaats*|ticket*|baan|job|titel|beker|punten|kampioenschap",
     "pak|pakt|pakken|haal|haalt|halen ~3 op ~2 school|station|werk|training|opvang|kinderopvang|creche|zwembad|voetbal|luchthaven|vliegveld|kantoor",
