@@ -42,6 +42,8 @@ LOOKALIKES = [
     ("fr", "Ils se battent devant le café, venez vite", ["emergency"]),
     ("fr", "On va faire justice nous-mêmes", ["vigilantism"]),
     ("en", "We take the law into our own hands tonight", ["vigilantism"]),
+    ("nl", "De rechter zal niks doen, dus we pakken ze zelf aan", ["vigilantism"]),
+    ("de", "Das Gericht wird nichts tun, wir bestrafen sie selbst", ["vigilantism"]),
     ("en", "Two guys are fighting outside the pub right now", ["emergency"]),
     # an idiom cancels only its own words, not the rest of the sentence
     ("nl", "Ik pak hem op aan school en dan slaan we hem samen in elkaar", ["vigilantism"]),

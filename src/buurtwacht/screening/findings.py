@@ -36,6 +36,9 @@ _CRIME_CONCEPTS = (
     "weak_vandalism", "weak_violence",
 )  # fmt: skip
 _FIRST_PERSON = frozenset("j je ik ich wir nous am".split())
+_RESIDENTS = frozenset(
+    "we wij ik i ich wir on nous je us ons uns zelf ourselves selbst memes".split()
+)
 _DESCRIPTORS = ("desc_age", "desc_height", "desc_build", "desc_hair", "desc_clothing")
 
 
@@ -205,13 +208,14 @@ def vigilantism(an: Analysis) -> Finding | None:
         and not any(_phrase_word(an, v, p.i) for v in candidates if v.i <= p.i <= v.j)
     }
     # The courts or the law acting ("the law should punish them") is an opinion, not residents
-    # inciting; a word of the phrase itself ("eigen rechter spelen") does not count.
-    police_clauses |= {
-        an.clause(a)
+    # inciting; a word of the phrase itself ("eigen rechter spelen") does not count, nor does a
+    # resident subject after it ("the court will do nothing so we punish them ourselves").
+    authorities = [
+        a
         for a in an.get("authority")
         if not an.conditional_before(a, window=3)
         and not any(_phrase_word(an, v, a.i) for v in candidates if v.i <= a.i <= v.j)
-    }
+    ]
     harmless = _sentence_flags(an, "harmless")
     if not (an.get("cat_missing") or an.get("weak_missing")):
         # Sharing a photo of a missing person is the opposite of shaming.
@@ -227,6 +231,13 @@ def vigilantism(an: Analysis) -> Finding | None:
             continue  # "wil 'aanpakken': AUB niet doen!" discourages rather than incites
         if an.clause(m) in police_clauses:
             continue  # the police chase, catch, stop: that is their job
+        if any(
+            an.clause(a) == an.clause(m)
+            and a.j < m.i
+            and not _RESIDENTS & set(an.keys[a.j + 1 : m.j + 1])
+            for a in authorities
+        ):
+            continue  # "the law should punish them harder": the courts' job, an opinion
         return _finding(an, "vigilantism", [m])
     return None
 
