@@ -39,7 +39,9 @@ def test_approve_fans_out(live, held, client):
 
 
 def test_member_cannot_approve(live, held, client):
-    client.force_login(live.members[1])
+    client.force_login(live.members[1])  # may not even know it exists
+    assert client.post(f"/api/moderation/alerts/{held.pk}/approve").status_code == 404
+    client.force_login(live.author)  # sees it, may not approve it
     assert client.post(f"/api/moderation/alerts/{held.pk}/approve").status_code == 403
     held.refresh_from_db()
     assert held.status == Status.HELD
@@ -110,6 +112,10 @@ def test_follow_up_thread_and_chatter_held(live, post_alert, client):
         content_type="application/json",
     )
     assert thanks.status_code == 201 and thanks.json()["status"] == "held"
+    own = client.get(f"/api/groups/{live.group.pk}/alerts").json()[0]["follow_ups"]
+    assert [f["status"] for f in own] == ["published", "held"]  # the sender sees it waits
+    assert own[1]["reasons"]
+    client.force_login(live.members[2])
     feed = client.get(f"/api/groups/{live.group.pk}/alerts").json()
     assert [f["text"] for f in feed[0]["follow_ups"]] == [
         "Ze zijn nu de hoek om, richting Stationsplein gelopen."

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
@@ -9,8 +10,9 @@ from ninja.security import django_auth
 from buurtwacht.organisation import roles
 from buurtwacht.organisation.actions import NotAllowed
 from buurtwacht.organisation.models import Group
+from buurtwacht.organisation.roles import Reader
 
-from . import closing, flow, moderation, views_shared
+from . import access, closing, flow, moderation, views_shared
 from .models import Alert, FollowUp
 from .rules import Refused
 
@@ -98,27 +100,26 @@ def post_alert(request, group_id: int, payload: AlertIn):
 def list_alerts(request, group_id: int):
     """The member's feed: published alerts, members' copy only."""
     group = get_object_or_404(Group, pk=group_id)
-    if not views_shared.may_read(request.user, group):
+    level = roles.reader_level(request.user, group)
+    if level == Reader.NONE:
         return Status(403, {"code": "not_member", "message": "not a member of this group"})
-    return Status(200, [views_shared.members_view(a) for a in views_shared.feed(group)])
+    return Status(200, views_shared.feed(request.user, group, level))
 
 
-@router.get("/alerts/{alert_id}", response={200: dict, 403: RefusedOut})
+@router.get("/alerts/{alert_id}", response={200: dict, 404: RefusedOut})
 def get_alert(request, alert_id: int):
-    """Members get the masked copy; the police contact the original (audited)."""
-    alert = get_object_or_404(Alert, pk=alert_id)
-    if views_shared.is_police_for(request.user, alert.group):
-        return Status(200, views_shared.police_view(alert, reader=request.user))
-    if not views_shared.may_read(request.user, alert.group):
-        return Status(403, {"code": "not_member", "message": "not a member of this group"})
-    return Status(200, views_shared.members_view(alert))
+    """Members get the masked copy; the police contact the original (audited). A held alert
+    is read only by its author, the coordinators and the police: 404 for everyone else."""
+    alert, level = access.readable_alert(request.user, alert_id)
+    return Status(200, views_shared.reader_view(alert, reader=request.user, level=level))
 
 
 @router.post(
-    "/alerts/{alert_id}/follow-ups", response={201: Submitted, 403: RefusedOut, 422: RefusedOut}
+    "/alerts/{alert_id}/follow-ups",
+    response={201: Submitted, 403: RefusedOut, 404: RefusedOut, 422: RefusedOut},
 )
 def post_follow_up(request, alert_id: int, payload: FollowUpIn):
-    alert = get_object_or_404(Alert, pk=alert_id)
+    alert, _ = access.readable_alert(request.user, alert_id)
     try:
         item = flow.submit_follow_up(alert=alert, author=request.user, text=payload.text)
     except Refused as exc:
@@ -135,9 +136,12 @@ def post_follow_up(request, alert_id: int, payload: FollowUpIn):
     )
 
 
-@router.post("/alerts/{alert_id}/close", response={200: dict, 403: RefusedOut, 422: RefusedOut})
+@router.post(
+    "/alerts/{alert_id}/close",
+    response={200: dict, 403: RefusedOut, 404: RefusedOut, 422: RefusedOut},
+)
 def close(request, alert_id: int, payload: CloseIn):
-    alert = get_object_or_404(Alert, pk=alert_id)
+    alert, _ = access.readable_alert(request.user, alert_id)
     try:
         alert = closing.close_alert(alert, by=request.user, outcome=payload.outcome)
     except NotAllowed as exc:
@@ -174,13 +178,15 @@ def moderation_queue(request, group_id: int):
     )
 
 
-def _item(kind: str, item_id: int):
+def _item(request, kind: str, item_id: int):
+    """The item to moderate; 404 unless the user may read it (ids reveal nothing)."""
     model = {"alerts": Alert, "follow-ups": FollowUp}.get(kind)
     if model is None:
-        from django.http import Http404
-
         raise Http404
-    return get_object_or_404(model, pk=item_id)
+    item = get_object_or_404(model, pk=item_id)
+    if not access.may_read(request.user, item):
+        raise Http404
+    return item
 
 
 def _moderate(action):
@@ -196,23 +202,27 @@ def _moderate(action):
     )
 
 
-MODERATION_RESPONSES = {200: dict, 403: RefusedOut, 422: RefusedOut}
+MODERATION_RESPONSES = {200: dict, 403: RefusedOut, 404: RefusedOut, 422: RefusedOut}
 
 
 @router.post("/moderation/{kind}/{item_id}/approve", response=MODERATION_RESPONSES)
 def approve(request, kind: str, item_id: int):
-    return _moderate(lambda: moderation.approve(_item(kind, item_id), by=request.user))
+    return _moderate(lambda: moderation.approve(_item(request, kind, item_id), by=request.user))
 
 
 @router.post("/moderation/{kind}/{item_id}/redact", response=MODERATION_RESPONSES)
 def redact(request, kind: str, item_id: int, payload: RedactIn):
     return _moderate(
-        lambda: moderation.redact(_item(kind, item_id), by=request.user, changes=payload.changes)
+        lambda: moderation.redact(
+            _item(request, kind, item_id), by=request.user, changes=payload.changes
+        )
     )
 
 
 @router.post("/moderation/{kind}/{item_id}/reject", response=MODERATION_RESPONSES)
 def reject(request, kind: str, item_id: int, payload: RejectIn):
     return _moderate(
-        lambda: moderation.reject(_item(kind, item_id), by=request.user, reason=payload.reason)
+        lambda: moderation.reject(
+            _item(request, kind, item_id), by=request.user, reason=payload.reason
+        )
     )

@@ -140,6 +140,7 @@ def _store_alert(group, author, draft, screened, lang, now) -> Alert:
         AlertEvent.objects.create(
             alert=alert, kind="held", detail={"reasons": [r["rule"] for r in screened.reasons]}
         )
+        publishing.tell_moderators(alert)
     else:
         publishing.publish_alert(alert, actor=author)
     return alert
@@ -223,6 +224,8 @@ def _store_follow_up(alert, author, text, screened) -> FollowUp:
         kind="follow_up_held" if held else "follow_up",
         detail={"follow_up": follow_up.pk},
     )
-    if not held:
+    if held:
+        publishing.tell_moderators(follow_up)
+    else:
         publishing.publish_follow_up(follow_up)
     return follow_up

@@ -8,10 +8,12 @@ once per language, so fan-out never renders per recipient.
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from buurtwacht.delivery import live
 from buurtwacht.delivery.models import OutboundMessage
 from buurtwacht.delivery.outbox import publish
 from buurtwacht.protocols import LANGUAGES
 
+from . import access
 from .models import Alert, AlertEvent, FollowUp, Status
 from .rules import protocol_of
 
@@ -44,6 +46,7 @@ def publish_alert(alert: Alert, *, actor) -> OutboundMessage:
     alert.status = Status.OPEN
     alert.published_at = timezone.now()
     alert.save(update_fields=["status", "published_at"])
+    access.assert_for_group(alert)
     message = OutboundMessage.objects.create(
         group=alert.group, kind="alert", ref_id=alert.pk, payload=_render("alert", _context(alert))
     )
@@ -61,6 +64,7 @@ def publish_follow_up(follow_up: FollowUp) -> OutboundMessage:
     follow_up.status = Status.PUBLISHED
     follow_up.save(update_fields=["status"])
     alert = follow_up.alert
+    access.assert_for_group(alert)
     message = OutboundMessage.objects.create(
         group=alert.group,
         kind="follow_up",
@@ -72,6 +76,7 @@ def publish_follow_up(follow_up: FollowUp) -> OutboundMessage:
 
 
 def publish_closing(alert: Alert) -> OutboundMessage:
+    access.assert_for_group(alert)
     message = OutboundMessage.objects.create(
         group=alert.group,
         kind="closed",
@@ -80,3 +85,19 @@ def publish_closing(alert: Alert) -> OutboundMessage:
     )
     publish(message)
     return message
+
+
+def tell_moderators(item: Alert | FollowUp) -> int:
+    """A held message appears at once on the coordinators' (and police) live feed, never on
+    the members': the event's audience comes from `access`, as every reader's does."""
+    alert = item if isinstance(item, Alert) else item.alert
+    return live.broadcast(
+        group_id=alert.group_id,
+        kind="held",
+        data={
+            "ref_id": alert.pk,
+            "follow_up": None if item is alert else item.pk,
+            "reasons": [r["rule"] for r in item.reasons],
+        },
+        audience=access.live_audience(item),
+    )

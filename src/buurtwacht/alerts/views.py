@@ -10,27 +10,26 @@ from buurtwacht.delivery.live import latest_event_id
 from buurtwacht.organisation import roles
 from buurtwacht.organisation.actions import NotAllowed
 from buurtwacht.organisation.models import Group
+from buurtwacht.organisation.roles import Reader
 
-from . import closing, flow, moderation, views_shared
+from . import access, closing, flow, moderation, views_shared
 from .forms import AlertForm, CloseForm, FollowUpForm
 from .models import Alert, FollowUp
 from .rules import Refused, protocol_of
 
 
-def _group_for_reader(request, group_id) -> Group:
+def _group_for_reader(request, group_id) -> tuple[Group, Reader]:
     group = get_object_or_404(Group, pk=group_id)
-    if not (
-        views_shared.may_read(request.user, group)
-        or views_shared.is_police_for(request.user, group)
-    ):
+    level = roles.reader_level(request.user, group)
+    if level == Reader.NONE:
         raise PermissionDenied
-    return group
+    return group, level
 
 
 @login_required
 def group_feed(request, group_id):
-    group = _group_for_reader(request, group_id)
-    alerts = [views_shared.members_view(a) for a in views_shared.feed(group)]
+    group, level = _group_for_reader(request, group_id)
+    alerts = views_shared.feed(request.user, group, level)
     return render(
         request,
         "alerts/feed.html",
@@ -46,7 +45,7 @@ def group_feed(request, group_id):
 
 @login_required
 def new_alert(request, group_id):
-    group = _group_for_reader(request, group_id)
+    group, _level = _group_for_reader(request, group_id)
     protocol = protocol_of(group)
     form = AlertForm(request.POST or None)
     offer = None
@@ -84,8 +83,8 @@ def new_alert(request, group_id):
 
 @login_required
 def alert_detail(request, alert_id):
-    alert = get_object_or_404(Alert, pk=alert_id)
-    group = _group_for_reader(request, alert.group_id)
+    alert, level = access.readable_alert(request.user, alert_id)
+    group = alert.group
     follow_up_form, close_form = FollowUpForm(), CloseForm()
     if request.method == "POST":
         try:
@@ -106,22 +105,16 @@ def alert_detail(request, alert_id):
             return redirect("alerts:detail", alert_id=alert.pk)
         except (Refused, NotAllowed) as exc:
             messages.error(request, str(exc))
-    police = views_shared.is_police_for(request.user, group)
-    view = (
-        views_shared.police_view(alert, reader=request.user)
-        if police
-        else views_shared.members_view(alert)
-    )
     return render(
         request,
         "alerts/detail.html",
         {
-            "alert": view,
+            "alert": views_shared.reader_view(alert, reader=request.user, level=level),
             "group": group,
             "follow_up_form": follow_up_form,
             "close_form": close_form,
             "may_close": closing.may_close(request.user, alert),
-            "police": police,
+            "police": level == Reader.POLICE,
         },
     )
 

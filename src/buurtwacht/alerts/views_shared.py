@@ -1,33 +1,26 @@
-"""What each reader may see of an alert: members the masked copy, the police the original."""
+"""What each reader sees of an alert: members the masked copy, the police the original.
 
+Whether a reader sees an alert or follow-up at all is decided in `access`; these functions
+only shape what that reader is allowed to see.
+"""
+
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from buurtwacht.organisation import roles
-from buurtwacht.organisation.models import Membership, StaffRole
+from buurtwacht.organisation.roles import Reader
 from buurtwacht.privacy.models import audit
 
-from .models import Alert, Status
-
-READING_STATUSES = (Membership.Status.ACTIVE, Membership.Status.SUSPENDED)
-
-
-def may_read(user, group) -> bool:
-    return Membership.objects.filter(group=group, user=user, status__in=READING_STATUSES).exists()
+from . import access
+from .models import Alert, FollowUp
 
 
-def is_police_for(user, group) -> bool:
-    return group.police_contact_id == user.pk or roles.has_role(
-        user, StaffRole.Kind.POLICE_CONTACT, zone=group.zone
+def feed(user, group, level: Reader, limit: int = 50) -> list[dict]:
+    """The reader's feed as members' views (follow-ups fetched in one query)."""
+    alerts = access.group_feed(user, group, level, limit).prefetch_related(
+        Prefetch("follow_ups", queryset=FollowUp.objects.order_by("created_at"))
     )
-
-
-def feed(group, limit: int = 50):
-    return (
-        Alert.objects.filter(group=group, status__in=[Status.OPEN, Status.CLOSED])
-        .prefetch_related("follow_ups")
-        .order_by("-created_at")[:limit]
-    )
+    return [members_view(a, reader=user, level=level) for a in alerts]
 
 
 def called_line(alert: Alert) -> str:
@@ -37,7 +30,17 @@ def called_line(alert: Alert) -> str:
     }
 
 
-def members_view(alert: Alert) -> dict:
+def _own_pending(item, reader) -> dict:
+    """What the author of a held or rejected message is told about it."""
+    if item.author_id != getattr(reader, "pk", None) or item.status not in access.AUTHOR_SEES:
+        return {}
+    return {
+        "reasons": [r["message"] for r in item.reasons],
+        "moderation_note": item.moderation_note,
+    }
+
+
+def members_view(alert: Alert, *, reader, level: Reader) -> dict:
     copy = alert.members_copy
     return {
         "id": alert.pk,
@@ -52,21 +55,28 @@ def members_view(alert: Alert) -> dict:
         "direction": copy.get("direction", ""),
         "occurred_at": alert.occurred_at.isoformat(),
         "outcome": alert.outcome,
+        **_own_pending(alert, reader),
         "follow_ups": [
-            {"id": f.pk, "text": f.members_text, "at": f.created_at.isoformat()}
-            for f in alert.follow_ups.all()
-            if f.status == Status.PUBLISHED
+            {
+                "id": f.pk,
+                "text": f.members_text,
+                "at": f.created_at.isoformat(),
+                "status": f.status,
+                **_own_pending(f, reader),
+            }
+            for f in access.visible_follow_ups(reader, alert, level)
         ],
     }
 
 
-def police_view(alert: Alert, *, reader) -> dict:
+def police_view(alert: Alert, *, reader, level: Reader = Reader.POLICE) -> dict:
     """The unredacted alert for the police contact; every read is audited."""
     audit(
         actor=reader, action="read_alert_original", subject=alert, detail=f"group {alert.group_id}"
     )
     return {
-        **members_view(alert),
+        **members_view(alert, reader=reader, level=level),
+        "reasons": [r["message"] for r in alert.reasons],
         "original": {
             "what": alert.what,
             "where": alert.place,
@@ -79,6 +89,13 @@ def police_view(alert: Alert, *, reader) -> dict:
         "findings": alert.findings,
         "author": alert.author.get_full_name() if alert.author else None,
     }
+
+
+def reader_view(alert: Alert, *, reader, level: Reader) -> dict:
+    """The police read the original (audited); everyone else the members' copy."""
+    if level == Reader.POLICE:
+        return police_view(alert, reader=reader, level=level)
+    return members_view(alert, reader=reader, level=level)
 
 
 def moderation_view(alert: Alert) -> dict:

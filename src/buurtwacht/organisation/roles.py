@@ -1,5 +1,7 @@
 """Role checks and role-scoped querysets, the one place that says who may see what."""
 
+from enum import IntEnum
+
 from django.db.models import Q, QuerySet
 
 from .models import Group, Membership, Municipality, Neighbourhood, PoliceZone, StaffRole
@@ -29,6 +31,58 @@ def is_coordinator(user, group: Group) -> bool:
         role=Membership.Role.COORDINATOR,
         status=Membership.Status.ACTIVE,
     ).exists()
+
+
+class Reader(IntEnum):
+    """How far a person reads into a group's messages; higher levels read all that lower ones do.
+
+    MEMBER reads what the group was sent, MODERATOR (a coordinator) also what is held for
+    review, POLICE (the group's police contact, or a police contact of its zone) also the
+    originals. Everyone else, prevention officers included, reads no content at all.
+    """
+
+    NONE = 0
+    MEMBER = 1
+    MODERATOR = 2
+    POLICE = 3
+
+
+#: Membership states that may read (a suspended member still reads; only posting stops).
+READING_STATUSES = (Membership.Status.ACTIVE, Membership.Status.SUSPENDED)
+
+#: The live feed's audiences (LiveEvent.audience) and the level each needs.
+AUDIENCES = {"members": Reader.MEMBER, "moderators": Reader.MODERATOR}
+
+
+def is_police_for(user, group: Group) -> bool:
+    return group.police_contact_id == user.pk or has_role(
+        user, StaffRole.Kind.POLICE_CONTACT, zone=group.zone
+    )
+
+
+def reader_level(user, group: Group) -> Reader:
+    """The one answer to "how much of this group's content may this person read?"."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Reader.NONE
+    if is_police_for(user, group):
+        return Reader.POLICE
+    membership = (
+        Membership.objects.filter(group=group, user=user, status__in=READING_STATUSES)
+        .only("role", "status")
+        .first()
+    )
+    if membership is None:
+        return Reader.NONE
+    if membership.role == Membership.Role.COORDINATOR and (
+        membership.status == Membership.Status.ACTIVE
+    ):
+        return Reader.MODERATOR
+    return Reader.MEMBER
+
+
+def audiences_for(level: Reader) -> set[str]:
+    """The live-feed audiences a reader of this level receives."""
+    return {name for name, needed in AUDIENCES.items() if level >= needed}
 
 
 def zone_ids(user) -> set[int]:

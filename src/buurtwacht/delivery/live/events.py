@@ -1,9 +1,9 @@
 """Storing, reading and serialising live events: the synchronous (ORM) half of the feed."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
-from buurtwacht.organisation.models import Group, Membership
+from buurtwacht.organisation import roles
+from buurtwacht.organisation.models import Group, User
 
 from .models import LiveEvent
 
@@ -16,12 +16,15 @@ def as_payload(event: LiveEvent) -> dict:
         "id": event.pk,
         "group": event.group_id,
         "kind": event.kind,
+        "audience": event.audience,
         "data": event.data,
         "created_at": event.created_at.isoformat(),
     }
 
 
-def store(*, group_id: int, kind: str, data: dict, message_id: int | None) -> tuple[dict, bool]:
+def store(
+    *, group_id: int, kind: str, data: dict, message_id: int | None, audience: str = "members"
+) -> tuple[dict, bool]:
     """Insert the row (or find the one already stored for this outbox message).
 
     Returns the payload and whether it is new; a retried outbox message must not reach
@@ -34,7 +37,7 @@ def store(*, group_id: int, kind: str, data: dict, message_id: int | None) -> tu
     try:
         with transaction.atomic():
             event = LiveEvent.objects.create(
-                group_id=group_id, kind=kind, data=data, message_id=message_id
+                group_id=group_id, kind=kind, data=data, message_id=message_id, audience=audience
             )
     except IntegrityError:
         if message_id is None:
@@ -43,10 +46,13 @@ def store(*, group_id: int, kind: str, data: dict, message_id: int | None) -> tu
     return as_payload(event), True
 
 
-def missed(*, group_id: int, after: int) -> list[dict] | None:
-    """Events of the group with id > after, oldest first; None when too many to replay."""
+def missed(*, group_id: int, after: int, audiences: set[str]) -> list[dict] | None:
+    """Events of the group with id > after for these audiences, oldest first; None when too
+    many to replay."""
     rows = list(
-        LiveEvent.objects.filter(group_id=group_id, pk__gt=after).order_by("pk")[: REPLAY_LIMIT + 1]
+        LiveEvent.objects.filter(group_id=group_id, pk__gt=after, audience__in=audiences).order_by(
+            "pk"
+        )[: REPLAY_LIMIT + 1]
     )
     if len(rows) > REPLAY_LIMIT:
         return None
@@ -59,12 +65,14 @@ def latest_event_id(group_id: int) -> int:
     return last[0] if last else 0
 
 
-def may_follow(*, user_id: int, group_id: int) -> bool:
-    """An active member of the group, or its police contact, both with an active account."""
-    active_member = Q(
-        memberships__user_id=user_id,
-        memberships__status=Membership.Status.ACTIVE,
-        memberships__user__is_active=True,
-    )
-    police = Q(police_contact_id=user_id, police_contact__is_active=True)
-    return Group.objects.filter(pk=group_id).filter(active_member | police).exists()
+def audiences(*, user_id: int, group_id: int) -> set[str]:
+    """The audiences this person receives in this group; empty: may not follow the feed.
+
+    The same level that decides who reads an alert (organisation.roles.reader_level) decides
+    who follows its feed, so a held message never reaches a member by the live path either.
+    """
+    user = User.objects.filter(pk=user_id).first()
+    group = Group.objects.select_related("neighbourhood__municipality").filter(pk=group_id).first()
+    if user is None or group is None:
+        return set()
+    return roles.audiences_for(roles.reader_level(user, group))

@@ -10,6 +10,9 @@ from django.db import models
 class LiveEvent(models.Model):
     group = models.ForeignKey("organisation.Group", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=40)
+    # Who may receive it: "members" (what the group was sent) or "moderators" (coordinators and
+    # the police: e.g. a message held for review). organisation.roles.AUDIENCES says who is who.
+    audience = models.CharField(max_length=20, default="members")
     data = models.JSONField(default=dict)
     # The outbox message this event came from; unique so a retried broadcast is not doubled.
     message_id = models.BigIntegerField(null=True, blank=True, unique=True)

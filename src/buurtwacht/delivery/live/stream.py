@@ -47,14 +47,16 @@ def _closing(fn):
 
 missed = _closing(events.missed)
 latest_event_id = _closing(events.latest_event_id)
-may_follow = _closing(events.may_follow)
+audiences = _closing(events.audiences)
 
 
 class Seen:
-    """The last SEEN_WINDOW ids sent, for dedupe, and the highest one, for replay."""
+    """The last SEEN_WINDOW ids sent, for dedupe, and the highest one, for replay; and the
+    audiences this reader may receive (refreshed at every access re-check)."""
 
-    def __init__(self, last_id: int):
+    def __init__(self, last_id: int, audiences: set[str]):
         self.last_id = last_id
+        self.audiences = audiences
         self._order: deque[int] = deque()
         self._ids: set[int] = set()
 
@@ -74,21 +76,23 @@ async def catch_up(group_id: int, seen: Seen, pending: list[dict] = ()):
     """Frames for everything after seen.last_id in the database, merged with `pending`
     (notifications already taken from the queue, which may be older than last_id when the
     stream started "now"), in id order and without doubles."""
-    rows = await missed(group_id=group_id, after=seen.last_id)
+    rows = await missed(group_id=group_id, after=seen.last_id, audiences=seen.audiences)
     if rows is None:
         seen.last_id = await latest_event_id(group_id=group_id)
         return [reset_frame(seen.last_id)]
-    by_id = {p["id"]: p for p in [*pending, *rows]}
+    mine = [p for p in pending if p.get("audience", "members") in seen.audiences]
+    by_id = {p["id"]: p for p in [*mine, *rows]}
     return [frame(by_id[i]) for i in sorted(by_id) if seen.add(i)]
 
 
-async def event_stream(hub, *, group_id: int, user_id: int, last_id: int | None):
-    """Async generator of SSE text; ends when access is withdrawn, cancelled on disconnect."""
+async def event_stream(hub, *, group_id: int, user_id: int, last_id: int | None, allowed: set[str]):
+    """Async generator of SSE text; ends when access is withdrawn, cancelled on disconnect.
+    `allowed` are the reader's audiences (events.audiences), checked by the view."""
     async with hub.subscribe(group_id) as sub:
         # "Now" is fixed before the client hears it is connected: every event it may expect
         # from then on has a higher id, and a resync can never send a later one first.
         start = await latest_event_id(group_id=group_id) if last_id is None else last_id
-        seen = Seen(start)
+        seen = Seen(start, allowed)
         yield f"retry: {RETRY_MS}\n: connected\n\n"
         if last_id is not None:
             for text in await catch_up(group_id, seen):
@@ -100,7 +104,8 @@ async def event_stream(hub, *, group_id: int, user_id: int, last_id: int | None)
             except TimeoutError:
                 payload = ": keep-alive\n\n"
             if time.monotonic() - checked > RECHECK_SECONDS:
-                if not await may_follow(user_id=user_id, group_id=group_id):
+                seen.audiences = await audiences(user_id=user_id, group_id=group_id)
+                if not seen.audiences:
                     return
                 checked = time.monotonic()
             for text in await _texts(sub, group_id, seen, payload):
@@ -117,6 +122,8 @@ async def _texts(sub, group_id: int, seen: Seen, payload) -> list[str]:
         return await catch_up(group_id, seen, [p for p in pending if p])
     if isinstance(payload, str):
         return [payload]
-    if payload is None or not seen.add(payload["id"]):
+    if payload is None or payload.get("audience", "members") not in seen.audiences:
+        return []
+    if not seen.add(payload["id"]):
         return []
     return [frame(payload)]

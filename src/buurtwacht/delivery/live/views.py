@@ -18,14 +18,16 @@ def requested_last_id(request) -> int | None:
 
 async def group_events(request, group_id: int):
     user = await request.auser()
-    if not user.is_authenticated or not await stream.may_follow(user_id=user.pk, group_id=group_id):
-        return HttpResponseForbidden("Only active members of this group can follow its feed.")
+    allowed = await stream.audiences(user_id=user.pk, group_id=group_id) if user.pk else set()
+    if not allowed:
+        return HttpResponseForbidden("Only members of this group can follow its feed.")
     response = StreamingHttpResponse(
         stream.event_stream(
             pubsub.get_hub(),
             group_id=group_id,
             user_id=user.pk,
             last_id=requested_last_id(request),
+            allowed=allowed,
         ),
         content_type="text/event-stream; charset=utf-8",
     )
