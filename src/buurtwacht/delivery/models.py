@@ -24,6 +24,8 @@ class OutboundMessage(models.Model):
         FOLLOW_UP = "follow_up"
         CLOSED = "closed"
         POLICE_MESSAGE = "police_message"
+        ACKNOWLEDGEMENT = "acknowledgement"  # the police heard the alert ("on its way", ...)
+        BROADCAST = "broadcast"  # police or prevention to several groups or an area
         NOTICE = "notice"
         TEST = "test"
 
@@ -44,13 +46,19 @@ class OutboundMessage(models.Model):
 
 
 class ChannelPreference(models.Model):
-    """A member's choice of channel. No enabled row at all means: web only (see outbox.publish)."""
+    """A member's choice of channel and its place in their order. No enabled row at all means:
+    web only (see outbox.publish).
+
+    The web feed is always in addition; of the other ("push") channels a message goes to the
+    enabled one with the lowest `position`, and to the next one only when that one gives up
+    (delivery.fallback). Equal positions mean "both"."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="channel_preferences"
     )
     channel = models.CharField(max_length=20)
     enabled = models.BooleanField(default=True)
+    position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -82,6 +90,11 @@ class Delivery(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True, default="")
+    # The provider's id of what was sent (WhatsApp wamid, SMS provider id), for its receipts.
+    provider_id = models.CharField(max_length=128, blank=True, default="", db_index=True)
+    # What the provider reported afterwards: "" (nothing yet), delivered, read, failed.
+    receipt = models.CharField(max_length=10, blank=True, default="")
+    receipt_at = models.DateTimeField(null=True, blank=True)
     # f"{message_id}:{recipient_id}:{channel}": the database refuses a second copy, and the
     # e-mail Message-ID is derived from it so that receivers can drop an in-doubt resend.
     idempotency_key = models.CharField(max_length=100, unique=True)

@@ -43,40 +43,49 @@ def set_default_channels(users: Iterable) -> int:
     return len(ChannelPreference.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500))
 
 
-def _fan_out_sql(channel_names: list[str]) -> str:
+def _fan_out_sql(channel_names: list[str], push_names: list[str]) -> str:
     q = connection.ops.quote_name
     d, m, p = (q(t._meta.db_table) for t in (Delivery, Membership, ChannelPreference))
     marks = ", ".join(["%s"] * len(channel_names))
+    push_marks = ", ".join(["%s"] * len(push_names)) or "NULL"
     # The LEFT JOIN yields exactly one NULL preference row for a member without any enabled,
-    # installed channel; COALESCE turns it into the web default. "WHERE" before ON CONFLICT is
-    # required by SQLite's grammar for INSERT ... SELECT ... ON CONFLICT.
+    # installed channel; COALESCE turns it into the web default. Of the push channels only the
+    # first in the member's order (lowest position; ties: all of them) is joined; the others
+    # are the fallback. "WHERE" before ON CONFLICT is required by SQLite's grammar for
+    # INSERT ... SELECT ... ON CONFLICT.
     return f"""
         INSERT INTO {d} (message_id, recipient_id, channel, status, attempts, next_attempt_at,
-                         claimed_by, last_error, idempotency_key)
-        SELECT %s, ms.user_id, COALESCE(cp.channel, %s), %s, 0, %s, '', '',
+                         claimed_by, last_error, provider_id, receipt, idempotency_key)
+        SELECT %s, ms.user_id, COALESCE(cp.channel, %s), %s, 0, %s, '', '', '', '',
                %s || CAST(ms.user_id AS VARCHAR(20)) || ':' || COALESCE(cp.channel, %s)
         FROM {m} ms
         LEFT JOIN {p} cp ON cp.user_id = ms.user_id AND cp.enabled = %s
                          AND cp.channel IN ({marks})
+                         AND (cp.channel = %s OR cp.position = (
+                              SELECT MIN(c2.position) FROM {p} c2
+                              WHERE c2.user_id = ms.user_id AND c2.enabled = %s
+                                AND c2.channel IN ({push_marks})))
         WHERE ms.group_id = %s AND ms.status = %s
         ON CONFLICT (idempotency_key) DO NOTHING
     """
 
 
 def publish(message: OutboundMessage) -> int:
-    """Write one delivery per active member of the message's group and per chosen channel.
+    """Write one delivery per active member of the message's group: the web feed, and the
+    first of the member's push channels in their order (configured channels only).
 
     Idempotent (a second call writes nothing). Returns the number of deliveries written.
     Raises SendingStopped when the group may not send.
     """
     if not message.group.may_send:
         raise SendingStopped(f"group {message.group_id} is {message.group.status}: not sending")
-    channels = registry.names()
+    channels = registry.names(configured_only=True)
+    push = [c for c in channels if c != WEB]
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     params = [message.pk, WEB, Delivery.Status.PENDING, now, f"{message.pk}:", WEB]
-    params += [True, *channels, message.group_id, Membership.Status.ACTIVE]
+    params += [True, *channels, WEB, True, *push, message.group_id, Membership.Status.ACTIVE]
     with connection.cursor() as cursor:
-        cursor.execute(_fan_out_sql(channels), params)
+        cursor.execute(_fan_out_sql(channels, push), params)
         count = cursor.rowcount
     transaction.on_commit(lambda: _wake_worker(), robust=True)
     transaction.on_commit(lambda: _broadcast(message), robust=True)

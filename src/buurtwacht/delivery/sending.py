@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from . import fallback
 from .channels import registry
 from .channels.base import Channel, Content, SendResult
 from .models import Delivery, DeliveryAttempt, OutboundMessage
@@ -185,19 +186,23 @@ def record(row: Delivery, outcome: tuple[SendResult, object], policy: Policy) ->
     attempts = row.attempts + 1
     now = timezone.now()
     if result.ok:
-        changes = {"status": S.SENT, "sent_at": now, "last_error": ""}
+        changes = {"status": S.SENT, "sent_at": now, "last_error": "",
+                   "provider_id": result.provider_id[:128]}  # fmt: skip
     elif result.permanent or attempts >= policy.max_attempts:
         changes = {"status": S.DEAD, "last_error": result.error}
     else:
-        changes = {"status": S.FAILED, "last_error": result.error,
-                   "next_attempt_at": now + policy.backoff(attempts)}  # fmt: skip
+        wait = max(policy.backoff(attempts), timedelta(seconds=result.retry_after or 0))
+        changes = {"status": S.FAILED, "last_error": result.error, "next_attempt_at": now + wait}
     with transaction.atomic():
         mine = Delivery.objects.filter(pk=row.pk, claimed_by=row.claimed_by, status=S.SENDING)
-        if not mine.update(attempts=F("attempts") + 1, **changes):
+        stored = mine.update(attempts=F("attempts") + 1, **changes)
+        if not stored:
             logger.warning("delivery %s: claim lost before its result was stored", row.pk)
         DeliveryAttempt.objects.create(
             delivery_id=row.pk, started_at=started, ok=result.ok, error=result.error
         )
+        if stored and changes["status"] == S.DEAD:
+            fallback.fall_back(row, reason=result.error)
     return int(result.ok)
 
 

@@ -35,12 +35,16 @@ class Content:
 
 @dataclass(frozen=True)
 class SendResult:
-    """What happened. `permanent` means retrying cannot help (e.g. the address does not exist)."""
+    """What happened. `permanent` means retrying cannot help on this channel (the address does
+    not exist, the payload is refused): the delivery gives up and the member's next channel
+    carries the message (delivery.fallback). `retry_after` asks for a retry no sooner than that
+    many seconds (a provider's rate limit)."""
 
     ok: bool
     error: str = ""
     permanent: bool = False
     provider_id: str = ""
+    retry_after: float | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,16 @@ class Channel:
     # False for a channel delivered once per message rather than per recipient (the web feed:
     # outbox.publish broadcasts and marks its rows); the worker then never claims its rows.
     per_recipient: ClassVar[bool] = True
+
+    @classmethod
+    def configured(cls) -> bool:
+        """False when the channel lacks its settings (e.g. no WhatsApp credentials): it is then
+        left out of fan-out, so members fall through to their next channel."""
+        return True
+
+    def status(self) -> str:
+        """ "ok", or why the channel cannot send now (shown on /healthz)."""
+        return "ok" if self.configured() else "not configured"
 
     @contextmanager
     def batch(self) -> Iterator[None]:

@@ -29,8 +29,9 @@ def _classes() -> dict[str, type[Channel]]:
     return found
 
 
-def names() -> list[str]:
-    return sorted(_classes())
+def names(*, configured_only: bool = False) -> list[str]:
+    """Installed channels; with configured_only, those whose settings are present."""
+    return sorted(n for n, cls in _classes().items() if not configured_only or cls.configured())
 
 
 def get(name: str) -> Channel:
