@@ -179,7 +179,9 @@ class StandIn(Webhooks):
         self._server.daemon_threads = True
         self._server.standin = self
         self.port = self._server.server_address[1]
-        serve = threading.Thread(target=self._server.serve_forever, name="standin-http")
+        serve = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), name="standin-http"
+        )
         self._threads = [serve] + [
             threading.Thread(target=self._sender, args=(q,), name=f"standin-webhook-{i}")
             for i, q in enumerate(self._queues)
@@ -400,6 +402,7 @@ class StandIn(Webhooks):
 class _Handler(BaseHTTPRequestHandler):
     server_version = "StandInGraph/1.0"
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out as separate writes
 
     def log_message(self, format, *args) -> None:  # noqa: A002 - quiet in tests
         pass

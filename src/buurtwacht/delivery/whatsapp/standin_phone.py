@@ -145,7 +145,8 @@ class Phone:
         return self.standin.send_text(text, **self._who(message_id))
 
     def share_location(self, lat: float, lon: float, name: str | None = None):
-        return self.standin.send_location(lat, lon, name, **self._who())
+        who = self._who()
+        return self.standin.send_location(lat, lon, name, profile_name=who.pop("name"), **who)
 
     def send_image(self, caption: str | None = None):
         return self.standin.send_image(caption, **self._who())

@@ -255,11 +255,19 @@ class Webhooks:
         return self._inbound("button", {"payload": payload, "text": text}, **who)
 
     def send_location(
-        self, lat: float, lon: float, name: str | None = None, address: str | None = None, **who
+        self,
+        lat: float,
+        lon: float,
+        name: str | None = None,
+        address: str | None = None,
+        *,
+        profile_name: str = "Jan",
+        **who,
     ) -> Delivery:
+        """`name` is the place's name; the sender's profile name is `profile_name` here."""
         loc = {"latitude": lat, "longitude": lon}
         loc.update({k: v for k, v in (("name", name), ("address", address)) if v})
-        return self._inbound("location", loc, **who)
+        return self._inbound("location", loc, name=profile_name, **who)
 
     def send_image(self, caption: str | None = None, **who) -> Delivery:
         image = {
