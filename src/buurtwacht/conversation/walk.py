@@ -95,10 +95,13 @@ def ask(step: str, draft: dict, ctx: Ctx) -> Reply:
             _call_112(ctx.protocol), [("112:called", _("I called %(n)s") % {"n": n.emergency})]
         )
     if step == "called":
-        zone = f" ({_('or your zone: %(zone)s') % {'zone': n.zone}})" if n.zone else ""
+        question = (
+            _("Did you call the police (%(police)s or your zone, %(zone)s)? When?")
+            if n.zone
+            else _("Did you call the police (%(police)s)? When?")
+        )
         return Reply(
-            _("Did you call the police (%(police)s%(zone)s)? When?")
-            % {"police": n.police, "zone": zone}
+            question % {"police": n.police, "zone": n.zone}
             + "\n"
             + _("Not called yet? Call first, then answer here."),
             [
