@@ -39,8 +39,10 @@ class Phone:
         self.later(seconds=20)
         return self._handle(Event("text", text=text, reply_to_alert_id=reply_to, at=self.at))
 
-    def tap(self, option_id: str, *, reply_to=None) -> Reply:
-        assert self.last is not None and option_id in self.ids(), (option_id, self.ids())
+    def tap(self, option_id: str, *, reply_to=None, on_other_message=False) -> Reply:
+        """Tap an option of our last reply (or, on_other_message, a button of another
+        message of ours, such as a close button on an alert's copy)."""
+        assert on_other_message or option_id in self.ids(), (option_id, self.ids())
         self.later(seconds=5)
         return self._handle(
             Event("choice", choice_id=option_id, reply_to_alert_id=reply_to, at=self.at)

@@ -18,9 +18,10 @@ from buurtwacht.alerts.models import Category
 
 from .extract import split_what
 from .parse import CANCEL, NO, NOT_YET, UNKNOWN, is_in, match_option, norm, parse_time
-from .replies import Reply
+from .replies import Reply, cut
 
 TEXT_MAX, PLACE_MAX = 1500, 200
+SUMMARY_FIELD_MAX = 250  # the summary shows long texts shortened, so it fits one message
 
 
 @dataclass
@@ -246,11 +247,11 @@ def summary_lines(draft: dict) -> list[str]:
         f"{_('Category')}: {category_label(draft['category'])}",
         _("%(number)s called at %(time)s")
         % {"number": draft["called_number"], "time": timezone.localtime(called).strftime("%H:%M")},
-        f"{_('What')}: {draft['what']}",
+        f"{_('What')}: {cut(draft['what'], SUMMARY_FIELD_MAX)}",
         f"{_('Where')}: {draft['where']}",
     ]
     if draft.get("description"):
-        lines.append(f"{_('Description')}: {draft['description']}")
+        lines.append(f"{_('Description')}: {cut(draft['description'], SUMMARY_FIELD_MAX)}")
     if draft.get("direction"):
         lines.append(f"{_('Direction')}: {draft['direction']}")
     return lines
