@@ -162,3 +162,10 @@ def test_a_location_with_a_name_gives_the_place(live, phone):
     r = p.share(*INSIDE, name="Speelplein Kerkstraat")
     assert "Wat hebt u gezien" in r.text
     assert Conversation.objects.get().data["draft"]["where"] == "Speelplein Kerkstraat"
+
+
+def test_bad_input_outside_a_conversation_keeps_nothing(live):
+    for event in (Event("sticker"), Event("text", text=None), Event("location", lat="x", lon=1)):
+        replies = handle(user=live.author, group=live.group, channel="sms", event=event)
+        assert replies[0].text and not replies[0].options
+    assert not Conversation.objects.exists()

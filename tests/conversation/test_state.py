@@ -6,6 +6,8 @@ import subprocess
 import sys
 from datetime import timedelta
 
+import pytest
+
 from buurtwacht.alerts.models import Alert
 from buurtwacht.conversation.engine import Event, handle, purge_expired
 from buurtwacht.conversation.models import DROPPED, Conversation
@@ -14,16 +16,23 @@ from tests.conftest import subprocess_database_url
 from .conftest import Phone
 
 
-def test_an_idle_draft_expires_and_the_member_is_told(live, phone):
-    p = phone(language="nl")
+@pytest.mark.parametrize(
+    ("language", "dropped", "fresh"),
+    [
+        ("nl", "na 30 minuten zonder antwoord geschrapt", "Nieuwe melding"),
+        ("fr", "abandonné après 30 minutes sans réponse", "Nouveau signalement"),
+    ],
+)
+def test_an_idle_draft_expires_and_the_member_is_told(live, phone, language, dropped, fresh):
+    p = phone(language=language)
     p.send("melding")
     p.tap("emergency:no")
     row = Conversation.objects.get()
     assert row.expires_at == p.at + timedelta(minutes=30)  # be-type's conversation_idle_minutes
     p.later(minutes=31)
     r = p.send("1")
-    assert "na 30 minuten zonder antwoord geschrapt" in r.text
-    assert "Nieuwe melding" in r.text and p.ids() == ["emergency:yes", "emergency:no"]
+    assert dropped in r.text
+    assert fresh in r.text and p.ids() == ["emergency:yes", "emergency:no"]
     assert Conversation.objects.get().data["draft"] == {}  # fresh: the old answers are gone
 
 

@@ -193,3 +193,19 @@ def test_cancel_button_on_the_summary(live, phone):
     )
     r = p.tap("summary:cancel")
     assert "Abgebrochen" in r.text and not Alert.objects.exists()
+
+
+def test_a_location_outside_then_inside_in_french(live, phone):
+    p = phone(language="fr")
+    p.send("alerte")
+    p.tap("emergency:no")
+    p.tap("called:now")
+    p.tap("category:vandalism")
+    r = p.share(*OUTSIDE)
+    assert "en dehors de Centrum" in r.text and "Où est-ce" in r.text
+    r = p.share(*INSIDE)
+    assert "Position reçue" in r.text
+    r = p.send("place du Marché")
+    assert "Qu'avez-vous vu" in r.text
+    draft = Conversation.objects.get().data["draft"]
+    assert (draft["lon"], draft["lat"], draft["where"]) == (*INSIDE, "place du Marché")

@@ -120,7 +120,9 @@ class _Turn:
             self.conv.step, self.data = "", {}
         problem = self._bad_event()
         if problem:
-            return self._again(problem) if self.conv.is_open else [Reply(problem)]
+            if self.conv.is_open:
+                return self._again(problem)
+            return self._save("", [merge(self.notes, Reply(problem))])
         if (ev.kind == "text" and is_in(ev.text, CANCEL)) or ev.choice_id == "summary:cancel":
             return self._cancel()
         if ev.kind == "choice" and ev.choice_id.startswith("close:"):
@@ -135,7 +137,7 @@ class _Turn:
 
     def _bad_event(self) -> str:
         ev = self.event
-        if ev.kind not in EVENT_KINDS:
+        if ev.kind not in EVENT_KINDS or not isinstance(ev.text, str):
             return _("I can read text, buttons, lists and shared locations.")
         if ev.kind == "location":
             try:
