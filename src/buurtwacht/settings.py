@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "buurtwacht.delivery",
     "buurtwacht.delivery.live",
     "buurtwacht.alerts",
+    "buurtwacht.conversation",
     "buurtwacht.web",
 ]
 
@@ -164,3 +165,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Chat conversations (WhatsApp, SMS): idle drafts are dropped and purged by the worker
+# (docs/conversation.md); the idle time itself is the protocol's conversation_idle_minutes.
+PERIODIC_JOBS += [("buurtwacht.conversation.engine.purge_expired", 300)]

@@ -98,3 +98,13 @@ def test_all_violations_are_reported_at_once(write_protocol, variant):
     assert len(errors) == 3
     for key in ("call_first", "retention_days", "findings.vigilantism"):
         assert any(key in e for e in errors)
+
+
+def test_conversation_idle_minutes_may_only_be_shortened(write_protocol, variant):
+    assert load_protocol("be-type").conversation_idle_minutes == 30
+    shorter = load_protocol_file(write_protocol(variant(conversation_idle_minutes=10)))
+    assert shorter.conversation_idle_minutes == 10
+    err = refused(
+        write_protocol(variant(conversation_idle_minutes=120)), "conversation_idle_minutes"
+    )
+    assert "120 is above 30" in str(err)

@@ -15,6 +15,7 @@ NOT_ABOVE_BASE: dict[str, str] = {
     "max_group_size": "groups may not be larger than the base allows",
     "max_alerts_per_hour": "members may not post more often than the base allows",
     "strike_limit": "posting must be suspended after at most as many blocks as in the base",
+    "conversation_idle_minutes": "a draft alert in a chat may not be kept longer than the base",
 }
 
 #: Rule names as they appear in docs/protocols.md (a test checks that each is documented).

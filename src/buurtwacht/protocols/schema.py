@@ -129,6 +129,8 @@ class Protocol(_Model):
     max_group_size: int = Field(ge=2, le=100_000)
     max_alerts_per_hour: int = Field(ge=1, le=100)
     strike_limit: int = Field(ge=1, le=100)
+    # A draft alert in a chat conversation (WhatsApp, SMS) is dropped after this much silence.
+    conversation_idle_minutes: int = Field(default=30, ge=5, le=24 * 60)
     admission: Admission
     follow_up_merge: FollowUpMerge
     reminder: dict[Lang, Text]
