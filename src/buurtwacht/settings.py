@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "buurtwacht.organisation",
     "buurtwacht.delivery",
     "buurtwacht.delivery.live",
+    "buurtwacht.delivery.whatsapp",
     "buurtwacht.alerts",
     "buurtwacht.conversation",
     "buurtwacht.web",
@@ -154,7 +155,11 @@ DELIVERY_BACKOFF_BASE_SECONDS = int(os.environ.get("DELIVERY_BACKOFF_BASE_SECOND
 DELIVERY_BACKOFF_MAX_SECONDS = int(os.environ.get("DELIVERY_BACKOFF_MAX_SECONDS", "3600"))
 
 # Jobs the worker runs periodically: (dotted path, every N seconds).
-PERIODIC_JOBS = [("buurtwacht.alerts.closing.close_stale_alerts", 60)]
+PERIODIC_JOBS = [
+    ("buurtwacht.alerts.closing.close_stale_alerts", 60),
+    # webhooks stored but not processed yet (the task queue normally wakes it at once)
+    ("buurtwacht.delivery.whatsapp.inbound.process_pending", 2),
+]
 
 if PRODUCTION:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
@@ -169,3 +174,35 @@ LOGGING = {
 # Chat conversations (WhatsApp, SMS): idle drafts are dropped and purged by the worker
 # (docs/conversation.md); the idle time itself is the protocol's conversation_idle_minutes.
 PERIODIC_JOBS += [("buurtwacht.conversation.engine.purge_expired", 300)]
+
+# WhatsApp Business Cloud API (docs/whatsapp.md). Without an access token and a phone number id
+# the channel reports "not configured" and members fall through to their next channel.
+# WHATSAPP_SIM=1 points the hub at the local stand-in of `buurtwacht whatsapp-sim` instead.
+WHATSAPP_SIM = os.environ.get("WHATSAPP_SIM", "0") == "1"
+_WA_SIM_DEFAULTS = {
+    "WHATSAPP_API_BASE": "http://127.0.0.1:8089",
+    "WHATSAPP_PHONE_NUMBER_ID": "100000000000001",
+    "WHATSAPP_ACCESS_TOKEN": "dev-access-token",
+    "WHATSAPP_APP_SECRET": "dev-app-secret",
+    "WHATSAPP_VERIFY_TOKEN": "dev-verify-token",
+}
+
+
+def _wa(name: str, default: str = "") -> str:
+    return os.environ.get(name) or (
+        _WA_SIM_DEFAULTS.get(name, default) if WHATSAPP_SIM else default
+    )
+
+
+WHATSAPP_API_BASE = _wa("WHATSAPP_API_BASE", "https://graph.facebook.com")
+WHATSAPP_API_VERSION = _wa("WHATSAPP_API_VERSION", "v23.0")
+WHATSAPP_PHONE_NUMBER_ID = _wa("WHATSAPP_PHONE_NUMBER_ID")
+WHATSAPP_ACCESS_TOKEN = _wa("WHATSAPP_ACCESS_TOKEN")
+WHATSAPP_APP_SECRET = _wa("WHATSAPP_APP_SECRET")
+WHATSAPP_VERIFY_TOKEN = _wa("WHATSAPP_VERIFY_TOKEN")
+WHATSAPP_MAX_PER_SECOND = float(os.environ.get("WHATSAPP_MAX_PER_SECOND", "80"))
+WHATSAPP_PAIR_INTERVAL_SECONDS = float(os.environ.get("WHATSAPP_PAIR_INTERVAL_SECONDS", "6"))
+# Unique users reached outside the 24-hour window per 24 h (250, 2000, 10000, 100000; 0: unlimited)
+WHATSAPP_TIER = int(os.environ.get("WHATSAPP_TIER", "250"))
+WHATSAPP_TEMPLATE = os.environ.get("WHATSAPP_TEMPLATE", "buurtwacht_alert")
+WHATSAPP_TIMEOUT_SECONDS = float(os.environ.get("WHATSAPP_TIMEOUT_SECONDS", "10"))

@@ -135,7 +135,7 @@ def claim(channel: str, limit: int, worker_id: str = "") -> list[Delivery]:
     return list(
         rows.select_related("recipient").only(
             "id", "message_id", "channel", "attempts", "idempotency_key", "claimed_by",
-            "claimed_at", "recipient__contact_email", "recipient__language",
+            "claimed_at", "recipient__contact_email", "recipient__phone", "recipient__language",
             "recipient__username",
         )
     )  # fmt: skip
@@ -183,6 +183,9 @@ def _send_one(channel: Channel, row: Delivery, content: Content) -> tuple[SendRe
 def record(row: Delivery, outcome: tuple[SendResult, object], policy: Policy) -> int:
     """Commit one result: sent, retry later (failed), or give up (dead). Returns 1 if sent."""
     result, started = outcome
+    if result.deferred:
+        _defer(row, result.retry_after or 0)
+        return 0
     attempts = row.attempts + 1
     now = timezone.now()
     if result.ok:
@@ -204,6 +207,13 @@ def record(row: Delivery, outcome: tuple[SendResult, object], policy: Policy) ->
         if stored and changes["status"] == S.DEAD:
             fallback.fall_back(row, reason=result.error)
     return int(result.ok)
+
+
+def _defer(row: Delivery, seconds: float) -> None:
+    """Not attempted (the channel paces this recipient): back to pending, due later."""
+    Delivery.objects.filter(pk=row.pk, claimed_by=row.claimed_by, status=S.SENDING).update(
+        status=S.PENDING, next_attempt_at=timezone.now() + timedelta(seconds=seconds)
+    )
 
 
 def _release(rows: list[Delivery]) -> None:

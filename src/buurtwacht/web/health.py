@@ -30,5 +30,22 @@ def healthz(request):
         status = 503
     age = report["worker_heartbeat_age_s"]
     report["worker"] = "ok" if age is not None and age < WORKER_STALE_SECONDS else "stale"
-    report["status"] = "ok" if status == 200 else "error"
+    report["channels"] = _channels()
+    degraded = any(s not in ("ok", "not configured") for s in report["channels"].values())
+    report["status"] = "error" if status != 200 else "degraded" if degraded else "ok"
     return JsonResponse(report, status=status)
+
+
+def _channels() -> dict[str, str]:
+    """Each channel's own word: ok, not configured, or what stops it (a paused WhatsApp
+    number, a refused token). A channel problem degrades but does not fail the health check:
+    the web and the other channels still serve, and members fall back to them."""
+    from buurtwacht.delivery.channels import registry
+
+    report = {}
+    for channel in registry.all_channels():
+        try:
+            report[channel.name] = channel.status()
+        except Exception as exc:  # noqa: BLE001
+            report[channel.name] = f"error: {exc.__class__.__name__}"
+    return report

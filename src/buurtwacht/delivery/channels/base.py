@@ -38,13 +38,15 @@ class SendResult:
     """What happened. `permanent` means retrying cannot help on this channel (the address does
     not exist, the payload is refused): the delivery gives up and the member's next channel
     carries the message (delivery.fallback). `retry_after` asks for a retry no sooner than that
-    many seconds (a provider's rate limit)."""
+    many seconds (a provider's rate limit); `deferred` means nothing was attempted (our own
+    pacing said "not yet"): the delivery waits `retry_after` without counting an attempt."""
 
     ok: bool
     error: str = ""
     permanent: bool = False
     provider_id: str = ""
     retry_after: float | None = None
+    deferred: bool = False
 
 
 @dataclass(frozen=True)

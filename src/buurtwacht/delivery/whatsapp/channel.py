@@ -1,0 +1,150 @@
+"""The WhatsApp channel of the outbox: one 1:1 message per member from the group's number.
+
+Inside the member's 24-hour window the message goes as text; outside it only an approved
+template may be sent (settings.WHATSAPP_TEMPLATE, with the subject and the text as its two
+body parameters), and templates to users outside their window count against the messaging
+tier: a fan-out that would exceed it falls back to the member's next channel. Pacing: the
+worker's token bucket per channel holds the number's rate (WHATSAPP_MAX_PER_SECOND); a member
+is not sent a second message within WHATSAPP_PAIR_INTERVAL_SECONDS (error 131056) but is
+retried after it.
+"""
+
+import logging
+import threading
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from buurtwacht.delivery.channels.base import Channel, Content, SendResult
+from buurtwacht.delivery.models import OutboundMessage
+from buurtwacht.privacy import crypto
+
+from . import identities, numbers
+from .client import ApiError, PayloadError, Recipient, template_message, text_message
+from .models import TemplateSend
+
+logger = logging.getLogger(__name__)
+TEMPLATE_LANGUAGES = {"nl": "nl_BE", "fr": "fr_BE", "de": "de_DE", "en": "en_GB"}
+
+_last_sent: dict[str, float] = {}
+_last_sent_lock = threading.Lock()
+
+
+def body_of(content: Content) -> str:
+    text = f"*{content.subject}*\n{content.text}" if content.subject else content.text
+    return text[:4096]
+
+
+def _pair_wait(key: str) -> float:
+    """Seconds until this recipient may be sent another message (0: now, and reserved)."""
+    interval = settings.WHATSAPP_PAIR_INTERVAL_SECONDS
+    now = time.monotonic()
+    with _last_sent_lock:
+        last = _last_sent.get(key)
+        if last is not None and now - last < interval:
+            return interval - (now - last)
+        _last_sent[key] = now
+        return 0.0
+
+
+class WhatsAppChannel(Channel):
+    name = "whatsapp"
+    max_per_second = 80.0
+    batch_size = 200
+
+    def __init__(self):
+        self.max_per_second = settings.WHATSAPP_MAX_PER_SECOND
+        self._groups: dict[int, int] = {}
+
+    @classmethod
+    def configured(cls) -> bool:
+        return numbers.configured()
+
+    def status(self) -> str:
+        return numbers.health()
+
+    def send(self, delivery, content: Content) -> SendResult:
+        user = delivery.recipient
+        recipient = Recipient(wa_id=identities.wa_id_of(user), bsuid=identities.bsuid_of(user))
+        if not recipient.key:
+            return SendResult(ok=False, error="member has no WhatsApp", permanent=True)
+        number_id = self._number_for(delivery)
+        paused = numbers.paused_reason(number_id)
+        if paused:
+            return SendResult(ok=False, error=f"number paused: {paused}", permanent=True)
+        wait = _pair_wait(recipient.key)
+        if wait:
+            return SendResult(ok=False, deferred=True, retry_after=wait)
+        client = numbers.client_for(number_id)
+        try:
+            if identities.window_open(user, timezone.now()):
+                try:
+                    return self._ok(client.send(recipient, text_message(body_of(content))))
+                except ApiError as exc:
+                    if exc.action != "template":
+                        raise
+                    identities.close_window(user)
+            return self._template(client, recipient, content)
+        except PayloadError as exc:
+            logger.error("whatsapp: payload refused before sending: %s", exc)
+            return SendResult(ok=False, error=f"payload: {exc}", permanent=True)
+        except ApiError as exc:
+            return self._failed(exc, number_id)
+
+    def _number_for(self, delivery) -> str:
+        group_id = self._groups.get(delivery.message_id)
+        if group_id is None:
+            group_id = OutboundMessage.objects.values_list("group_id", flat=True).get(
+                pk=delivery.message_id
+            )
+            self._groups[delivery.message_id] = group_id
+        from buurtwacht.organisation.models import Group
+
+        return numbers.number_id_for(Group.objects.select_related("neighbourhood__municipality")
+                                     .get(pk=group_id))  # fmt: skip
+
+    def _template(self, client, recipient: Recipient, content: Content) -> SendResult:
+        index = crypto.blind_index(recipient.key, purpose="whatsapp")
+        if not tier_allows(index):
+            return SendResult(
+                ok=False, permanent=True,
+                error=f"messaging tier reached ({settings.WHATSAPP_TIER} users per 24 h)",
+            )  # fmt: skip
+        params = [content.subject or "Buurtwacht", content.text[:1024] or "-"]
+        language = TEMPLATE_LANGUAGES.get(content.lang, "nl_BE")
+        wamid = client.send(recipient, template_message(settings.WHATSAPP_TEMPLATE, language,
+                                                        params))  # fmt: skip
+        TemplateSend.objects.create(recipient_index=index, sent_at=timezone.now())
+        return self._ok(wamid)
+
+    @staticmethod
+    def _ok(wamid: str) -> SendResult:
+        return SendResult(ok=True, provider_id=wamid)
+
+    @staticmethod
+    def _failed(exc: ApiError, number_id: str) -> SendResult:
+        action = exc.action
+        if action == "retry":
+            retry_after = settings.WHATSAPP_PAIR_INTERVAL_SECONDS if exc.code == 131056 else None
+            return SendResult(ok=False, error=str(exc), retry_after=retry_after)
+        if action == "stop_number":
+            numbers.pause(number_id, str(exc))
+        elif action == "token":
+            numbers.token_invalid(str(exc))
+        elif action == "payload":
+            logger.error("whatsapp: payload error, not retried: %s", exc)
+        return SendResult(ok=False, error=str(exc), permanent=True)
+
+
+def tier_allows(index: str) -> bool:
+    """Whether one more user may be reached outside their window in the last 24 h."""
+    tier = settings.WHATSAPP_TIER
+    if tier <= 0:
+        return True
+    since = timezone.now() - timedelta(hours=24)
+    recent = TemplateSend.objects.filter(sent_at__gte=since)
+    if recent.filter(recipient_index=index).exists():
+        return True
+    return recent.values("recipient_index").distinct().count() < tier
