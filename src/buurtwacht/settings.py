@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "buurtwacht.delivery",
     "buurtwacht.delivery.live",
     "buurtwacht.alerts",
+    "buurtwacht.reports",
     "buurtwacht.web",
 ]
 
@@ -164,3 +165,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Privacy lifecycle (docs/privacy.md) -----------------------------------------------------
+# Members who left every group are erased this many days after leaving.
+PRIVACY_LEAVER_GRACE_DAYS = int(os.environ.get("PRIVACY_LEAVER_GRACE_DAYS", "30"))
+# How often the worker applies the retention rules (seconds).
+PRIVACY_PURGE_EVERY_SECONDS = int(os.environ.get("PRIVACY_PURGE_EVERY_SECONDS", "3600"))
+PERIODIC_JOBS = [
+    *PERIODIC_JOBS,
+    ("buurtwacht.privacy.retention.purge", PRIVACY_PURGE_EVERY_SECONDS),
+]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Deleted and overwritten rows are zeroed in the file, so an erased phone number or name
+    # does not linger in free pages of the database file.
+    DATABASES["default"]["OPTIONS"]["init_command"] += " PRAGMA secure_delete=ON;"

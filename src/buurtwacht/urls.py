@@ -12,5 +12,6 @@ urlpatterns = [
     path("live/", include("buurtwacht.delivery.live.urls")),
     path("", include("buurtwacht.alerts.urls")),
     path("", include("buurtwacht.organisation.urls")),
+    path("", include("buurtwacht.privacy.urls")),
     path("", include("buurtwacht.web.urls")),
 ]

@@ -162,6 +162,6 @@ def test_worker_runs_the_auto_close_job(live, post_alert):
     alert_id = post_alert(live.group, live.author).json()["id"]
     Alert.objects.filter(pk=alert_id).update(published_at=timezone.now() - timedelta(days=2))
     last_run: dict[str, float] = {}
-    assert run_due_jobs(last_run, now=1000.0) == ["buurtwacht.alerts.closing.close_stale_alerts"]
+    assert "buurtwacht.alerts.closing.close_stale_alerts" in run_due_jobs(last_run, now=1000.0)
     assert Alert.objects.get(pk=alert_id).status == Status.CLOSED
     assert run_due_jobs(last_run, now=1010.0) == []  # not due again within its interval
