@@ -73,3 +73,14 @@ def submit():
         return flow.submit_alert(group=group, author=user, draft=draft)
 
     return post
+
+
+@pytest.fixture
+def audit_log_emptied(transactional_db):
+    """Use with transactional_db when the test writes audit rows (see privacy/testing.py)."""
+    yield
+    from django.db import connection
+
+    from buurtwacht.privacy.testing import empty_audit_log
+
+    empty_audit_log(connection)

@@ -97,6 +97,8 @@ def transparency(request, group_id):
             "group": group,
             "municipality": group.neighbourhood.municipality,
             "zone": group.zone,
+            "protocol_version": group.protocol_version or protocol.version,
+            "page_languages": settings.LANGUAGES,  # each in its own name
             "retention_days": protocol.retention_days,
             "grace_days": retention.grace_days(),
             "rules": [r.description for r in retention.rules() if r.description],
