@@ -1,6 +1,7 @@
 """`buurtwacht purge [--dry-run]`: apply the retention rules now and print what went."""
 
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from buurtwacht.privacy import retention
 
@@ -15,6 +16,10 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=retention.BATCH_SIZE)
 
     def handle(self, *args, dry_run=False, batch_size=retention.BATCH_SIZE, **options):
+        with translation.override("en"):  # an operator's table, one language
+            self._run(dry_run, batch_size)
+
+    def _run(self, dry_run, batch_size):
         results = retention.purge(dry_run=dry_run, batch_size=batch_size)
         heading = "would delete" if dry_run else "deleted"
         width = max(len(r.name) for r in results)
