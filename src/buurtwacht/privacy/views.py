@@ -44,7 +44,7 @@ CSV_FIELDS = (
 @login_required
 @require_GET
 def my_data(request):
-    return render(request, "privacy/my_data.html", {"erased": False})
+    return render(request, "privacy/my_data.html")
 
 
 @login_required
