@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "buurtwacht.delivery.whatsapp",
     "buurtwacht.alerts",
     "buurtwacht.conversation",
+
+    "buurtwacht.reports",
     "buurtwacht.web",
 ]
 
@@ -206,3 +208,17 @@ WHATSAPP_PAIR_INTERVAL_SECONDS = float(os.environ.get("WHATSAPP_PAIR_INTERVAL_SE
 WHATSAPP_TIER = int(os.environ.get("WHATSAPP_TIER", "250"))
 WHATSAPP_TEMPLATE = os.environ.get("WHATSAPP_TEMPLATE", "buurtwacht_alert")
 WHATSAPP_TIMEOUT_SECONDS = float(os.environ.get("WHATSAPP_TIMEOUT_SECONDS", "10"))
+
+# --- Privacy lifecycle (docs/privacy.md) -----------------------------------------------------
+# Members who left every group are erased this many days after leaving.
+PRIVACY_LEAVER_GRACE_DAYS = int(os.environ.get("PRIVACY_LEAVER_GRACE_DAYS", "30"))
+# How often the worker applies the retention rules (seconds).
+PRIVACY_PURGE_EVERY_SECONDS = int(os.environ.get("PRIVACY_PURGE_EVERY_SECONDS", "3600"))
+PERIODIC_JOBS = [
+    *PERIODIC_JOBS,
+    ("buurtwacht.privacy.retention.purge", PRIVACY_PURGE_EVERY_SECONDS),
+]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Deleted and overwritten rows are zeroed in the file, so an erased phone number or name
+    # does not linger in free pages of the database file.
+    DATABASES["default"]["OPTIONS"]["init_command"] += " PRAGMA secure_delete=ON;"

@@ -13,5 +13,6 @@ urlpatterns = [
     path("webhooks/", include("buurtwacht.delivery.whatsapp.urls")),
     path("", include("buurtwacht.alerts.urls")),
     path("", include("buurtwacht.organisation.urls")),
+    path("", include("buurtwacht.privacy.urls")),
     path("", include("buurtwacht.web.urls")),
 ]

@@ -1,0 +1,144 @@
+"""Turning alerts, held follow-ups and strikes into anonymous counts, and adding them up.
+
+`alert_buckets` / `screening_buckets` compute buckets from rows (a report can run them over
+the rows still stored); `fold_alerts` / `fold_strikes` add the buckets of rows about to be
+deleted to the tables. They run inside the transaction that deletes those rows, so a row is
+counted exactly once: a second purge finds nothing left to fold.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from django.db.models import F
+from django.utils import timezone
+
+from .models import AlertCount, ScreeningCount
+
+#: AlertEvent kinds that are a police acknowledgement (the police console writes them).
+ACK_EVENT_KINDS = frozenset(
+    {"acknowledged", "police_informed", "patrol_on_way", "on_site", "handled"}
+)
+
+
+def is_acknowledgement(kind: str) -> bool:
+    return kind in ACK_EVENT_KINDS or kind.startswith("ack")
+
+
+def week_of(moment) -> date:
+    """Monday of the ISO week, in the service's time zone (Brussels)."""
+    day = timezone.localtime(moment).date()
+    return day - timedelta(days=day.weekday())
+
+
+def _empty_alert_sums() -> dict:
+    return dict.fromkeys(
+        (
+            "count",
+            "follow_ups",
+            "closed_count",
+            "close_seconds_sum",
+            "acknowledged_count",
+            "ack_seconds_sum",
+        ),
+        0,
+    )
+
+
+def alert_buckets(alerts: Iterable) -> dict[tuple, dict]:
+    """{(group_id, week, category, status, outcome, verdict, emergency, call_confirmed): sums}.
+
+    Alerts should come with `follow_ups` and `events` prefetched.
+    """
+    buckets: dict[tuple, dict] = defaultdict(_empty_alert_sums)
+    for alert in alerts:
+        confirmed = bool(alert.called_number and alert.called_at) or (
+            "police_called" in (alert.findings or [])
+        )
+        key = (
+            alert.group_id,
+            week_of(alert.created_at),
+            alert.category,
+            alert.status,
+            alert.outcome or "",
+            alert.verdict,
+            bool(alert.emergency),
+            confirmed,
+        )
+        sums = buckets[key]
+        sums["count"] += 1
+        sums["follow_ups"] += len(alert.follow_ups.all())
+        if alert.closed_at:
+            sums["closed_count"] += 1
+            sums["close_seconds_sum"] += int((alert.closed_at - alert.created_at).total_seconds())
+        acks = [e.at for e in alert.events.all() if is_acknowledgement(e.kind)]
+        if acks:
+            sums["acknowledged_count"] += 1
+            sums["ack_seconds_sum"] += int((min(acks) - alert.created_at).total_seconds())
+    return dict(buckets)
+
+
+def screening_buckets(*, alerts=(), follow_ups=(), strikes=()) -> dict[tuple, int]:
+    """{(group_id, week, source, action, finding): n} for held and blocked messages."""
+    buckets: dict[tuple, int] = defaultdict(int)
+
+    def add(group_id, moment, source, action, findings):
+        for finding in findings or [""]:
+            buckets[(group_id, week_of(moment), source, action, finding)] += 1
+
+    for alert in alerts:
+        if alert.verdict == "hold":
+            add(alert.group_id, alert.created_at, "alert", "held", alert.findings)
+    for follow_up in follow_ups:
+        if follow_up.verdict == "hold":
+            group_id = follow_up.alert.group_id
+            add(group_id, follow_up.created_at, "follow_up", "held", follow_up.findings)
+    for strike in strikes:
+        add(strike.group_id, strike.created_at, "strike", "blocked", strike.findings)
+    return dict(buckets)
+
+
+def _places(group_ids) -> dict[int, dict]:
+    from buurtwacht.organisation.models import Group
+
+    rows = Group.objects.filter(pk__in=set(group_ids)).values(
+        "pk",
+        "neighbourhood_id",
+        "neighbourhood__municipality_id",
+        "neighbourhood__municipality__zone_id",
+    )
+    return {
+        r["pk"]: {
+            "neighbourhood_id": r["neighbourhood_id"],
+            "municipality_id": r["neighbourhood__municipality_id"],
+            "zone_id": r["neighbourhood__municipality__zone_id"],
+        }
+        for r in rows
+    }
+
+
+def _add(model, buckets: dict[tuple, dict]) -> None:
+    """Add sums to the rows of their buckets, creating a row at zero when it is new."""
+    places = _places(key[0] for key in buckets)
+    for (group_id, week, *rest), sums in buckets.items():
+        where = {"group_id": group_id, "week": week, **dict(zip(model.KEY, rest, strict=True))}
+        row, _ = model.objects.get_or_create(**where, defaults=places[group_id])
+        model.objects.filter(pk=row.pk).update(**{f: F(f) + n for f, n in sums.items() if n})
+
+
+def fold_alerts(queryset) -> int:
+    """Count alerts (and their held follow-ups) that are about to be deleted."""
+    alerts = list(queryset.prefetch_related("follow_ups__alert", "events"))
+    _add(AlertCount, alert_buckets(alerts))
+    follow_ups = [f for a in alerts for f in a.follow_ups.all()]
+    held = screening_buckets(alerts=alerts, follow_ups=follow_ups)
+    _add(ScreeningCount, {key: {"count": n} for key, n in held.items()})
+    return len(alerts)
+
+
+def fold_strikes(queryset) -> int:
+    """Count blocked messages (strikes) that are about to be deleted."""
+    strikes = list(queryset)
+    blocked = screening_buckets(strikes=strikes)
+    _add(ScreeningCount, {key: {"count": n} for key, n in blocked.items()})
+    return len(strikes)
