@@ -8,7 +8,7 @@ from buurtwacht.delivery.models import ChannelPreference
 from buurtwacht.delivery.whatsapp import channel as wa_channel
 from buurtwacht.delivery.whatsapp.standin import Phone, StandIn
 from buurtwacht.organisation.models import Membership, User
-from tests.alerts.conftest import live  # noqa: F401 (fixture)
+from tests.alerts.conftest import live, post_alert  # noqa: F401 (fixtures)
 from tests.delivery.conftest import smtp  # noqa: F401 (fixture)
 from tests.live.conftest import thread_server  # noqa: F401 (fixture)
 
@@ -24,7 +24,9 @@ def wa_settings(settings):
     settings.WHATSAPP_ACCESS_TOKEN = TOKEN
     settings.WHATSAPP_APP_SECRET = SECRET
     settings.WHATSAPP_VERIFY_TOKEN = VERIFY
-    settings.WHATSAPP_PAIR_INTERVAL_SECONDS = 0.05
+    settings.WHATSAPP_PAIR_INTERVAL_SECONDS = (
+        0.15  # a margin over the stand-in's 0.05, as 6.5 over 6
+    )
     settings.WHATSAPP_TIER = 1000
     wa_channel._last_sent.clear()
     return settings

@@ -37,7 +37,7 @@ def body_of(content: Content) -> str:
     return text[:4096]
 
 
-def _pair_wait(key: str) -> float:
+def pair_wait(key: str) -> float:
     """Seconds until this recipient may be sent another message (0: now, and reserved)."""
     interval = settings.WHATSAPP_PAIR_INTERVAL_SECONDS
     now = time.monotonic()
@@ -74,7 +74,7 @@ class WhatsAppChannel(Channel):
         paused = numbers.paused_reason(number_id)
         if paused:
             return SendResult(ok=False, error=f"number paused: {paused}", permanent=True)
-        wait = _pair_wait(recipient.key)
+        wait = pair_wait(recipient.key)
         if wait:
             return SendResult(ok=False, deferred=True, retry_after=wait)
         client = numbers.client_for(number_id)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from buurtwacht.delivery.models import Delivery
 from buurtwacht.screening import screen
 
+from .channel import pair_wait
 from .client import ApiError, PayloadError, buttons_message, list_message, text_message
 
 logger = logging.getLogger(__name__)
@@ -106,6 +107,7 @@ def send(client, recipient, replies: list) -> None:
             logger.error("whatsapp: reply refused before sending: %s", exc)
             payload = text_message(reply.as_text()[:4096])
         for attempt in range(SEND_TRIES):
+            _wait_for_pair_slot(recipient.key)
             try:
                 client.send(recipient, payload)
                 break
@@ -114,6 +116,13 @@ def send(client, recipient, replies: list) -> None:
                     logger.error("whatsapp: reply not sent: %s", exc)
                     break
                 time.sleep(0.5 * (attempt + 1))
+
+
+def _wait_for_pair_slot(key: str) -> None:
+    """A conversation answers one message with one reply, so a wait here is short (the
+    member rarely answers within the pair interval); it keeps us clear of 131056."""
+    while (wait := pair_wait(key)) > 0:
+        time.sleep(wait)
 
 
 class _Text:
