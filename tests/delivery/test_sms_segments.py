@@ -67,7 +67,7 @@ def test_an_emoji_is_two_code_units_and_never_split():
 
 def test_normalise_makes_typography_gsm7_and_keeps_letters():
     text = "L\u2019alerte \u00ab test \u00bb \u2013 reste chez toi\u2026\u00a0!"
-    assert normalise(text) == "L'alerte \" test \" - reste chez toi... !"
+    assert normalise(text) == 'L\'alerte " test " - reste chez toi... !'
     assert encoding(normalise(text)) == GSM
     assert normalise("fenêtre") == "fenêtre"
 

@@ -44,7 +44,8 @@ def normalise(text: str) -> str:
 
 
 def encoding(text: str) -> str:
-    """"gsm7" when every character is in the default alphabet or its extension, else "ucs2"."""
+    """GSM ("gsm7") when every character is in the default alphabet or its extension, else
+    UCS2 ("ucs2")."""
     return GSM if all(c in GSM7 or c in GSM7_EXTENSION for c in text) else UCS2
 
 
