@@ -324,6 +324,8 @@ def test_bad_or_missing_signature_is_401_and_changes_nothing(client, sent, setti
     assert report(client, data, signature=signed(body, "wrong")).status_code == 401
     assert report(client, data, signature="").status_code == 401
     assert report(client, data, signature=signed(body)[:-2] + "00").status_code == 401
+    assert report(client, data, signature="sha256=é" + signed(body)[8:]).status_code == 401
+    assert report(client, data, signature=signed(body).removeprefix("sha256=")).status_code == 401
     settings.SMS_CALLBACK_SECRET = ""  # no secret: nothing is ever accepted
     assert report(client, data, signature=signed(body, "")).status_code == 401
     sent.refresh_from_db()
