@@ -222,3 +222,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Deleted and overwritten rows are zeroed in the file, so an erased phone number or name
     # does not linger in free pages of the database file.
     DATABASES["default"]["OPTIONS"]["init_command"] += " PRAGMA secure_delete=ON;"
+# --- SMS channel (delivery/channels/sms.py, delivery/sms/; docs/delivery.md "SMS") ---------
+# "log" writes each SMS to the log and sends nothing (the development and demo default);
+# "http" posts JSON to SMS_HTTP_URL. Production has no default: SMS is skipped until set.
+SMS_PROVIDER = os.environ.get("SMS_PROVIDER", "" if PRODUCTION else "log")
+SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL", "")
+SMS_HTTP_AUTH_HEADER = os.environ.get("SMS_HTTP_AUTH_HEADER", "")  # "Authorization: Bearer xyz"
+SMS_HTTP_FIELD_TO = os.environ.get("SMS_HTTP_FIELD_TO", "to")
+SMS_HTTP_FIELD_FROM = os.environ.get("SMS_HTTP_FIELD_FROM", "from")
+SMS_HTTP_FIELD_TEXT = os.environ.get("SMS_HTTP_FIELD_TEXT", "text")
+SMS_HTTP_FIELD_REFERENCE = os.environ.get("SMS_HTTP_FIELD_REFERENCE", "reference")
+SMS_HTTP_ID_FIELD = os.environ.get("SMS_HTTP_ID_FIELD", "id")  # dotted path in the answer
+SMS_HTTP_TIMEOUT_SECONDS = float(os.environ.get("SMS_HTTP_TIMEOUT_SECONDS", "10"))
+SMS_FROM = os.environ.get("SMS_FROM", "")
+SMS_MAX_SEGMENTS = int(os.environ.get("SMS_MAX_SEGMENTS", "3"))
+SMS_MAX_PER_SECOND = float(os.environ.get("SMS_MAX_PER_SECOND", "10"))
+SMS_PUBLIC_BASE_URL = os.environ.get("SMS_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+SMS_CALLBACK_SECRET = os.environ.get("SMS_CALLBACK_SECRET", "")  # empty: reports refused
+SMS_CALLBACK_FIELD_ID = os.environ.get("SMS_CALLBACK_FIELD_ID", "id")
+SMS_CALLBACK_FIELD_STATUS = os.environ.get("SMS_CALLBACK_FIELD_STATUS", "status")
+SMS_CALLBACK_FIELD_ERROR = os.environ.get("SMS_CALLBACK_FIELD_ERROR", "error")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("live/", include("buurtwacht.delivery.live.urls")),
     path("webhooks/", include("buurtwacht.delivery.whatsapp.urls")),
+    path("webhooks/sms/", include("buurtwacht.delivery.sms.urls")),
     path("", include("buurtwacht.alerts.urls")),
     path("", include("buurtwacht.organisation.urls")),
     path("", include("buurtwacht.privacy.urls")),

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import callback
+
+app_name = "sms"
+urlpatterns = [path("status", callback.status, name="status")]
