@@ -57,7 +57,7 @@ def test_export_contains_the_members_data_and_nobody_elses(history):
     assert [f["text"] for f in data["follow_ups"]] == ["Ze gaan nu richting kerk."]
     assert [s["text"] for s in data["strikes"]] == ["we pakken ze"]
     assert data["memberships"][0]["protocol_acceptances"][0]["protocol"] == "be-type"
-    assert {p["channel"] for p in data["channel_preferences"]} == {"web", "email"}
+    assert {p["channel"] for p in data["channel_preferences"]} == {"web", "whatsapp", "email"}
     assert data["deliveries"] and {d["kind"] for d in data["deliveries"]} <= {"alert", "follow_up"}
     assert data["reads_of_your_data"] == [
         {"action": "read_contact", "at": data["reads_of_your_data"][0]["at"], "reason": "callback"}

@@ -143,3 +143,14 @@ def test_policy_block_pauses_the_number_and_health_says_so(
     assert BusinessNumber.objects.get(phone_number_id=NUMBER).paused_reason
     assert numbers.health().startswith("paused")
     assert "paused" in client.get("/healthz").json()["channels"]["whatsapp"]
+
+
+def test_undeliverable_on_whatsapp_falls_back_to_sms(live, standin, wa_member, settings):
+    settings.SMS_PROVIDER = "log"  # the embedded provider: sends nothing, records the send
+    wa_member(1, then=("sms", "email"))
+    standin.undeliverable.add(wa_id(1))
+    post_alert(live)
+    sms = Delivery.objects.filter(channel="sms")
+    settle(lambda: sms.filter(status=Delivery.Status.SENT).exists(), timeout=15)
+    assert wa_rows().get().receipt == "failed"
+    assert not Delivery.objects.filter(channel="email").exists()  # SMS came first in the order

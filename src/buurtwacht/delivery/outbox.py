@@ -33,13 +33,17 @@ class SendingStopped(Exception):
 
 
 def set_default_channels(users: Iterable) -> int:
-    """Give members without preferences the default channels: web, plus e-mail if they have an
-    address. Existing choices are kept. Returns the number of rows created."""
+    """Give members without preferences the default channels: web, then WhatsApp if they gave
+    a phone number, then e-mail if they gave an address (the fallback order). A channel that
+    is not configured is skipped at fan-out, so WhatsApp-first members get e-mail until the
+    number is connected. Existing choices are kept. Returns the number of rows created."""
     rows = []
     for user in users:
         rows.append(ChannelPreference(user=user, channel=WEB))
+        if user.phone:
+            rows.append(ChannelPreference(user=user, channel="whatsapp", position=0))
         if user.contact_email:
-            rows.append(ChannelPreference(user=user, channel="email"))
+            rows.append(ChannelPreference(user=user, channel="email", position=1))
     return len(ChannelPreference.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500))
 
 
