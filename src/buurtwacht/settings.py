@@ -160,6 +160,7 @@ PERIODIC_JOBS = [
     ("buurtwacht.alerts.closing.close_stale_alerts", 60),
     # webhooks stored but not processed yet (the task queue normally wakes it at once)
     ("buurtwacht.delivery.whatsapp.inbound.process_pending", 2),
+    ("buurtwacht.delivery.whatsapp.inbound.purge", 3600),
 ]
 
 if PRODUCTION:

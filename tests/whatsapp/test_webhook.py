@@ -61,7 +61,7 @@ def test_unknown_number_gets_one_polite_answer_in_its_language(standin):
     settle(lambda: len(stranger.inbox) == 1)
     assert "coordinat" in stranger.inbox[0].text.lower()  # "coordinateur"
     assert "112" in stranger.inbox[0].text
-    event = InboundEvent.objects.get()
+    event = InboundEvent.objects.get(kind="message")
     assert event.payload == "" and wa_id(99) not in event.key
     assert not Contact.objects.exists()
 
@@ -86,3 +86,21 @@ def test_webhook_answers_non_json_with_400(standin):
     assert standin.post_raw(body, signature=standin.sign(body)) == 400
     r = httpx.put(standin.webhook_url, content=b"")
     assert r.status_code == 405
+
+
+def test_processed_keys_outlive_the_redelivery_window_then_go(standin, wa_member):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from buurtwacht.delivery.whatsapp.inbound import purge
+
+    wa_member(1)
+    sent = standin.send_text("stop", wa_id=wa_id(1))
+    messages = InboundEvent.objects.filter(kind="message")
+    settle(lambda: messages.filter(processed_at__isnull=False).exists())
+    assert purge(timezone.now() + timedelta(days=7)) == 0
+    assert standin.redeliver(sent.message_id) == 200  # a week later: still recognised
+    assert messages.count() == 1
+    purge(timezone.now() + timedelta(days=9))
+    assert not messages.exists()

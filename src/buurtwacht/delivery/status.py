@@ -32,7 +32,8 @@ def recipient_states(message: OutboundMessage) -> list[dict]:
         .order_by("recipient__username", "channel")
         .values(
             "recipient__username", "recipient__first_name", "recipient__last_name",
-            "channel", "status", "attempts", "sent_at", "next_attempt_at",
+            "channel", "status", "attempts", "sent_at", "next_attempt_at", "receipt",
+            "receipt_at",
         )
     )  # fmt: skip
     return [
@@ -45,6 +46,8 @@ def recipient_states(message: OutboundMessage) -> list[dict]:
             "attempts": r["attempts"],
             "sent_at": r["sent_at"],
             "next_attempt_at": r["next_attempt_at"] if r["status"] == "failed" else None,
+            "receipt": r["receipt"],  # what the provider reported: delivered, read, failed
+            "receipt_at": r["receipt_at"],
         }
         for r in rows
     ]

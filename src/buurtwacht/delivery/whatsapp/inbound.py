@@ -27,7 +27,9 @@ from .models import BusinessNumber, InboundEvent
 
 logger = logging.getLogger(__name__)
 LEASE = timedelta(seconds=60)
-STATUS_WAIT = timedelta(hours=1)  # a status that arrives before its send was recorded
+# A status that arrives before its send was recorded waits this long for its delivery row;
+# statuses of conversation replies (not deliveries) match none and are dropped after it.
+STATUS_WAIT = timedelta(minutes=2)
 
 
 def process_pending(worker_id: str = "", limit: int = 200) -> int:
@@ -158,3 +160,20 @@ def _group_of(user, number_id: str):
         memberships = memberships.filter(group_id=own.group_id)
     first = memberships.select_related("group").order_by("id").first()
     return first.group if first else None
+
+
+#: Meta redelivers a webhook for up to 7 days; a processed event's key must outlive that.
+KEEP_PROCESSED = timedelta(days=8)
+KEEP_TEMPLATE_SENDS = timedelta(days=2)  # the tier counts the last 24 h
+
+
+def purge(now=None) -> int:
+    """Retention for this channel's own rows (they belong to no group, so the per-protocol
+    registry does not cover them): processed webhook keys after the redelivery window,
+    template sends after the tier's 24 hours. Returns the number of rows deleted."""
+    from .models import TemplateSend
+
+    now = now or timezone.now()
+    events, _ = InboundEvent.objects.filter(processed_at__lt=now - KEEP_PROCESSED).delete()
+    sends, _ = TemplateSend.objects.filter(sent_at__lt=now - KEEP_TEMPLATE_SENDS).delete()
+    return events + sends
