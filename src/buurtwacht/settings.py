@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "buurtwacht.delivery",
     "buurtwacht.delivery.live",
     "buurtwacht.alerts",
+    "buurtwacht.police",
     "buurtwacht.web",
 ]
 
@@ -164,3 +165,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Police side (issue 9): the address members' e-mails and chat messages link to (the page where
+# a member answers a police message or a request for information).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")

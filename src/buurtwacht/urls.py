@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("live/", include("buurtwacht.delivery.live.urls")),
     path("", include("buurtwacht.alerts.urls")),
+    path("", include("buurtwacht.police.urls")),
     path("", include("buurtwacht.organisation.urls")),
     path("", include("buurtwacht.web.urls")),
 ]
