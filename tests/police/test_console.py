@@ -195,3 +195,14 @@ def test_a_group_police_contact_without_a_zone_role_sees_only_that_group(live, a
     StaffRole.objects.filter(user=live.police).delete()
     roles = console.zone_console(live.police, live.zone.pk)[1]
     assert roles == {live.group.pk: console.ConsoleRole.POLICE}
+
+
+def test_the_alert_page_and_api_do_not_bypass_the_reveal(live, alert_of, client):
+    alert = alert_of(description=PLATE)
+    plate = alert.police_only[next(iter(alert.police_only))][0]
+    client.force_login(live.police)
+    body = client.get(f"/api/alerts/{alert.pk}").json()
+    assert "police_only" not in body and body["has_police_only"] is True
+    page = client.get(f"/alerts/{alert.pk}/").content.decode()
+    assert f'href="/police/alerts/{alert.pk}/"' in page
+    assert plate not in page.replace(alert.description, "")  # only inside the original text

@@ -106,7 +106,9 @@ def police_view(alert: Alert, *, reader, level: Reader = Reader.POLICE) -> dict:
             "lon": alert.lon,
             "lat": alert.lat,
         },
-        "police_only": alert.police_only,
+        # The police-only fields (plates, third-party data, attachments) come out only in the
+        # police console, for a stated reason that is audited (police.console.reveal).
+        "has_police_only": bool(alert.police_only),
         "findings": alert.findings,
         "author": alert.author.get_full_name() if alert.author else None,
     }
