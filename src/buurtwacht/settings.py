@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "buurtwacht.alerts",
     "buurtwacht.conversation",
     "buurtwacht.reports",
+    "buurtwacht.police",
     "buurtwacht.web",
 ]
 
@@ -243,3 +244,6 @@ SMS_CALLBACK_SECRET = os.environ.get("SMS_CALLBACK_SECRET", "")  # empty: report
 SMS_CALLBACK_FIELD_ID = os.environ.get("SMS_CALLBACK_FIELD_ID", "id")
 SMS_CALLBACK_FIELD_STATUS = os.environ.get("SMS_CALLBACK_FIELD_STATUS", "status")
 SMS_CALLBACK_FIELD_ERROR = os.environ.get("SMS_CALLBACK_FIELD_ERROR", "error")
+# Police side (issue 9): the address members' e-mails and chat messages link to (the page where
+# a member answers a police message or a request for information).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("webhooks/sms/", include("buurtwacht.delivery.sms.urls")),
     path("", include("buurtwacht.delivery.urls")),
     path("", include("buurtwacht.alerts.urls")),
+    path("", include("buurtwacht.police.urls")),
     path("", include("buurtwacht.organisation.urls")),
     path("", include("buurtwacht.privacy.urls")),
     path("", include("buurtwacht.web.urls")),

@@ -18,7 +18,8 @@ from .models import Alert, FollowUp
 def feed(user, group, level: Reader, limit: int = 50) -> list[dict]:
     """The reader's feed as members' views (follow-ups fetched in one query)."""
     alerts = access.group_feed(user, group, level, limit).prefetch_related(
-        Prefetch("follow_ups", queryset=FollowUp.objects.order_by("created_at"))
+        Prefetch("follow_ups", queryset=FollowUp.objects.order_by("created_at")),
+        "acknowledgements",
     )
     return [members_view(a, reader=user, level=level) for a in alerts]
 
@@ -27,6 +28,25 @@ def called_line(alert: Alert) -> str:
     return _("%(number)s called at %(time)s") % {
         "number": alert.called_number,
         "time": timezone.localtime(alert.called_at).strftime("%H:%M"),
+    }
+
+
+def latest_acknowledgement(alert: Alert) -> dict | None:
+    """The police's latest word on the alert ("Police informed 22:31"), for every reader.
+
+    Reads the police app's rows through the reverse relation (prefetched by `feed`), so the
+    alerts app needs no import of the police app."""
+    acks = getattr(alert, "acknowledgements", None)
+    latest = max(acks.all(), key=lambda a: (a.at, a.pk), default=None) if acks else None
+    if latest is None:
+        return None
+    time = timezone.localtime(latest.at).strftime("%H:%M")
+    label = str(latest.get_state_display())
+    return {
+        "state": latest.state,
+        "label": label,
+        "at": latest.at.isoformat(),
+        "line": _("%(state)s at %(time)s") % {"state": label, "time": time},
     }
 
 
@@ -55,6 +75,7 @@ def members_view(alert: Alert, *, reader, level: Reader) -> dict:
         "direction": copy.get("direction", ""),
         "occurred_at": alert.occurred_at.isoformat(),
         "outcome": alert.outcome,
+        "acknowledgement": latest_acknowledgement(alert),
         **_own_pending(alert, reader),
         "follow_ups": [
             {
@@ -85,7 +106,9 @@ def police_view(alert: Alert, *, reader, level: Reader = Reader.POLICE) -> dict:
             "lon": alert.lon,
             "lat": alert.lat,
         },
-        "police_only": alert.police_only,
+        # The police-only fields (plates, third-party data, attachments) come out only in the
+        # police console, for a stated reason that is audited (police.console.reveal).
+        "has_police_only": bool(alert.police_only),
         "findings": alert.findings,
         "author": alert.author.get_full_name() if alert.author else None,
     }

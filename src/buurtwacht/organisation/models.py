@@ -223,3 +223,52 @@ class ProtocolAcceptance(models.Model):
 
     def __str__(self):
         return f"{self.membership.user} accepted {self.protocol_id}@{self.version} ({self.lang})"
+
+
+class Sanction(models.Model):
+    """One step of the sanction ladder (warning, suspension, removal) on a membership.
+
+    Given by a coordinator to a member of their group, or by the zone admin to a coordinator;
+    always with a reason, visible to the person, appealable once (organisation.sanctions).
+    `previous_status` is what the membership goes back to when an appeal lifts the step.
+    """
+
+    class Step(models.TextChoices):
+        WARNING = "warning", _("warning")
+        SUSPENSION = "suspension", _("suspension")
+        REMOVAL = "removal", _("removal")
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="sanctions")
+    step = models.CharField(max_length=12, choices=Step.choices)
+    reason = models.TextField()
+    given_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="sanctions_given"
+    )
+    given_at = models.DateTimeField(default=timezone.now)
+    previous_status = models.CharField(max_length=10, choices=Membership.Status.choices)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at", "-id"]
+
+    def __str__(self):
+        return f"{self.step} for membership {self.membership_id}"
+
+
+class SanctionAppeal(models.Model):
+    """The one appeal a sanction allows; the zone admin of the group's zone decides it."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("pending")
+        UPHELD = "upheld", _("upheld")
+        LIFTED = "lifted", _("lifted")
+
+    sanction = models.OneToOneField(Sanction, on_delete=models.CASCADE, related_name="appeal")
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    decision = models.CharField(max_length=8, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import charter_views
+from . import charter_views, sanction_views
 
 app_name = "organisation"
 urlpatterns = [
@@ -13,4 +13,7 @@ urlpatterns = [
         charter_views.acceptance_page,
         name="acceptance",
     ),
+    path("me/sanctions/", sanction_views.mine, name="my_sanctions"),
+    path("groups/<int:group_id>/sanctions/", sanction_views.group, name="group_sanctions"),
+    path("zones/<int:zone_id>/appeals/", sanction_views.appeals, name="appeals"),
 ]
