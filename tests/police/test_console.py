@@ -90,7 +90,8 @@ def test_reveal_needs_a_reason_and_audits_it(live, alert_of, client):
     plates = alert.police_only[next(iter(alert.police_only))]
     assert plates[0] in shown.content.decode()
     entry = AuditEntry.objects.get(action="reveal_police_only", subject_id=str(alert.pk))
-    assert entry.actor == live.police and "PV HA.12.LB.2025" in entry.detail
+    assert entry.actor == live.police and "PV HA.12.LB.2025" in entry.reason
+    assert entry.zone == live.zone  # the zone admin reads it in their log
     api = client.post(f"/api/police/alerts/{alert.pk}/reveal", {"reason": ""},
                       content_type="application/json")  # fmt: skip
     assert api.status_code == 422 and api.json()["code"] == "reason_required"

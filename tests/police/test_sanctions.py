@@ -30,7 +30,7 @@ def test_ladder_appeal_once_and_enforcement(live, client, post_alert):
     audit = AuditEntry.objects.filter(
         action="sanction", subject_id=str(membership(live, member).pk)
     )
-    assert audit.count() == 2 and "achter daders" in audit.first().detail
+    assert audit.count() == 2 and "achter daders" in audit.first().reason
 
     # enforced: a suspended member cannot post (the API, like every channel, asks
     # rules.posting_membership), but still reads the group
