@@ -63,3 +63,29 @@ def test_reply_under_the_alert_becomes_a_follow_up(live, standin, wa_member, pos
     follow_up = FollowUp.objects.get(alert_id=alert_id)
     assert follow_up.status == Status.PUBLISHED and "station" in follow_up.text
     assert answer.text
+
+
+def test_police_message_arrives_marked_and_a_reply_goes_to_the_police_only(
+    live, standin, wa_member
+):
+    from buurtwacht.police.messages import send_police_message
+    from buurtwacht.police.models import PoliceReply
+
+    user = wa_member(1)
+    neighbour = phone_of(standin, 1)
+    standin.open_window(neighbour.wa_id)
+    from django.utils import timezone
+
+    from buurtwacht.delivery.whatsapp import identities
+
+    identities.note_inbound(user, timezone.now())
+    send_police_message(live.group, by=live.police, title="Inbraakgolf",
+                        text="Sluit ramen en deuren, ook overdag.")  # fmt: skip
+    settle(lambda: len(neighbour.inbox) == 1)
+    copy = neighbour.inbox[0]
+    assert "Politiebericht" in copy.text and "Sluit ramen" in copy.text
+    answer = turn(neighbour, "reply_to", copy.id, "Gisteren stond hier een bestelwagen te wachten.")
+    reply = PoliceReply.objects.get()
+    assert reply.author == user and "bestelwagen" in reply.text and reply.channel == "whatsapp"
+    assert "politie" in answer.text.lower()
+    assert not FollowUp.objects.exists()

@@ -154,3 +154,15 @@ def test_undeliverable_on_whatsapp_falls_back_to_sms(live, standin, wa_member, s
     settle(lambda: sms.filter(status=Delivery.Status.SENT).exists(), timeout=15)
     assert wa_rows().get().receipt == "failed"
     assert not Delivery.objects.filter(channel="email").exists()  # SMS came first in the order
+
+
+def test_coordinator_sees_how_long_a_fan_out_takes(live, wa_settings, wa_member, client):
+    from buurtwacht.delivery import estimate
+
+    for n in range(160):
+        wa_member(n, email=f"b{n}@example.org", then=("email",))
+    whatsapp = next(e for e in estimate.fan_out(live.group) if e.channel == "whatsapp")
+    assert (whatsapp.members, whatsapp.seconds) == (160, 2.0)  # 160 at 80/s
+    client.force_login(live.coordinator)
+    page = client.get(f"/groups/{live.group.pk}/moderation/").content.decode()
+    assert "WhatsApp: 160 leden, ongeveer 2,0 s" in page

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from buurtwacht.delivery import estimate
 from buurtwacht.delivery.live import latest_event_id
 from buurtwacht.organisation import roles
 from buurtwacht.organisation.actions import NotAllowed
@@ -144,7 +145,9 @@ def moderation_page(request, group_id):
             messages.error(request, str(exc))
         return redirect("alerts:moderation", group_id=group.pk)
     return render(
-        request, "alerts/moderation.html", {"group": group, "queue": moderation.queue(group)}
+        request,
+        "alerts/moderation.html",
+        {"group": group, "queue": moderation.queue(group), "estimate": estimate.fan_out(group)},
     )
 
 
