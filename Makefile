@@ -35,3 +35,4 @@ bench: install
 	$(BIN)/python bench/screening.py
 	$(BIN)/python bench/fanout.py
 	$(BIN)/python bench/publish.py
+	$(BIN)/python bench/whatsapp.py

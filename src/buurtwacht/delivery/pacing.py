@@ -47,10 +47,12 @@ _buckets: dict[str, TokenBucket] = {}
 _buckets_lock = threading.Lock()
 
 
-def bucket_for(channel: str, rate: float) -> TokenBucket:
-    """The process-wide bucket of a channel (created on first use)."""
+def bucket_for(channel: str, rate: float, burst: float | None = None) -> TokenBucket:
+    """The process-wide bucket of a channel (created on first use). `burst` None: up to one
+    second's worth at once; 1: evenly spaced sends, which keeps a provider's own bucket full
+    so network jitter can never make us look faster than the rate."""
     with _buckets_lock:
         bucket = _buckets.get(channel)
-        if bucket is None or bucket.rate != rate:
-            bucket = _buckets[channel] = TokenBucket(rate)
+        if bucket is None or bucket.rate != rate or (burst and bucket.capacity != burst):
+            bucket = _buckets[channel] = TokenBucket(rate, burst)
         return bucket

@@ -156,7 +156,7 @@ def _send_batch(channel: Channel, run: _Run) -> tuple[int, int]:
     if not rows:
         return 0, 0
     messages = OutboundMessage.objects.in_bulk({r.message_id for r in rows})
-    bucket = bucket_for(channel.name, channel.max_per_second)
+    bucket = bucket_for(channel.name, channel.max_per_second, channel.burst)
     deadline = rows[0].claimed_at + timedelta(seconds=run.policy.lease_seconds / 3)
     sent = 0
     with channel.batch():

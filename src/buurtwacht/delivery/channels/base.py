@@ -70,6 +70,7 @@ class Channel:
 
     name: ClassVar[str] = ""
     max_per_second: ClassVar[float] = 10.0
+    burst: ClassVar[float | None] = None  # None: a second's worth at once; 1: evenly spaced
     batch_size: ClassVar[int] = 50
     # False for a channel delivered once per message rather than per recipient (the web feed:
     # outbox.publish broadcasts and marks its rows); the worker then never claims its rows.
