@@ -57,7 +57,7 @@ from .standin_webhooks import Delivery, Webhooks
 __all__ = ["StandIn", "Phone", "InboxMessage", "Accepted", "Delivery", "DEFAULT_TEMPLATES"]
 logger = logging.getLogger(__name__)
 DEFAULT_TEMPLATES = {
-    "buurtwacht_alert": {"languages": {"nl_BE", "fr_BE", "de_DE", "en_GB"}, "body_params": 3}
+    "buurtwacht_alert": {"languages": {"nl_BE", "fr_BE", "de_DE", "en_GB"}, "body_params": 2}
 }
 COUNTRY_PREFIXES = {"352": "LU", "32": "BE", "31": "NL", "33": "FR", "49": "DE", "44": "GB"}
 VERSION_RE = re.compile(r"^v\d+\.\d+$")
