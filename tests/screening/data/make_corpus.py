@@ -12,6 +12,7 @@ Language shares follow the issue: nl 60%, fr 25%, de 8%, en 7%.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -25,11 +26,19 @@ import families_de  # noqa: E402
 import families_en  # noqa: E402
 import families_fr  # noqa: E402
 import families_nl  # noqa: E402
+import extra_de  # noqa: E402
+import extra_en  # noqa: E402
+import extra_fr  # noqa: E402
+import extra_nl  # noqa: E402
 
 SEED = 10
 TOTAL = 1300
 SHARES = {"nl": 0.60, "fr": 0.25, "de": 0.08, "en": 0.07}
 MODULES = {"nl": families_nl, "fr": families_fr, "de": families_de, "en": families_en}
+# Corpus v2 (added after the first checkpoint): its own seed, and each template goes to eval
+# when a hash of its text says so, so v1's split above stays exactly as it was.
+EXTRA = {"nl": extra_nl, "fr": extra_fr, "de": extra_de, "en": extra_en}
+TOTAL_V2 = 420
 EVAL_SHARE = 0.3
 _SLOT = re.compile(r"\{(\w+)\}")
 _EMOJI = ["👀", "⚠️", "😬", "🙈", "‼️", "🚨", "😱"]
@@ -100,6 +109,28 @@ def generate() -> tuple[list[dict], list[dict]]:
                     if made == per:
                         break
                     text = _noise(rng, _fill(rng, template, mod.SLOTS), findings)
+                    if text.lower() in seen:
+                        continue
+                    seen.add(text.lower())
+                    made += 1
+                    out.append({
+                        "id": f"g-{lang}-{fam}-{i:02d}-{made:02d}", "lang": lang, "text": text,
+                        "kind": kind, "category": category, "findings": sorted(findings),
+                    })  # fmt: skip
+    rng = random.Random(SEED + 1)
+    for lang, mod in EXTRA.items():
+        slots = MODULES[lang].SLOTS
+        templates = [t for ts in mod.FAMILIES.values() for t in ts]
+        per = max(2, round(TOTAL_V2 * SHARES[lang] / len(templates)))
+        for fam, ts in mod.FAMILIES.items():
+            for i, (template, kind, category, findings) in enumerate(ts):
+                digest = hashlib.sha256(template.encode()).digest()
+                out = evaluation if digest[0] % 10 < EVAL_SHARE * 10 else train
+                made = 0
+                for _ in range(per * 4):
+                    if made == per:
+                        break
+                    text = _noise(rng, _fill(rng, template, slots), findings)
                     if text.lower() in seen:
                         continue
                     seen.add(text.lower())
