@@ -5,7 +5,7 @@ parts. So the model also sees, per sentence, which *classes* of word occur toget
 actor (we, I, the neighbours, ourselves) + intent (future, "next time", "if I see him") +
 action family (visit, confront, hold, corner, block in, follow, chase, scare, punish, shame,
 sort out) + target (him, them, that guy), a negator or a "nobody" near the action (a warning
-against it), the police said to do nothing, resolution and past-tense cues, and "now".
+against it), the police said to do nothing, danger words, resolution and past-tense cues, and "now".
 Conjunctions such as ``x:actor+act+target`` are language-independent, so what the model
 learns from Dutch sentences carries over to French, German and English ones.
 Entries are prefixes of folded keys (``*`` = exact word), written per language and merged:
@@ -29,18 +29,22 @@ CLASSES: dict[str, str] = {
         werde* werden* wird* wenn* nachst* sol* morgen* heute* wer* lasst*
         will* ll* going* gona* next* if* tonight* tomorrow* who* let* lets*""",
     "act": """anspr wordje bezoek langs opwacht afrek ramel pakk pakt pak* klem blok vasth hou*
-        tegenh insluit volg achterv achterna zoek jag wegjag bang les* lesje regel oplos afhand
-        straf schandp drum hoek* sluit* omsing dwars aanpak aangepak zien* geweten*
+        tegenh insluit volg achterv achterna zoek jag wegjag bang lesje regel oplos afhand
+        straf drum hoek* sluit* omsing dwars aanpak aangepak zien* geweten* lesje halen* afkomen*
+        zeg* zegen* knupel* honkbal
         confront visit attend coinc bloq retien reten suiv poursuiv chas peur regl occup puni
-        affich encercl mots* expliq place* travers deguerp tomb* regret
+        encercl mots* expliq place* travers deguerp tomb* regret lecon bate* bates* civiere*
+        sale* quart*
         besuch wart stel* halt* festh kesel sper verfolg nachgef hinter jag angst regel brust
-        abreib erwisch blick* vorknof
+        abreib erwisch blick* vorknof lektion schlager* kesel
         visit wait corner block hold* folow chas scare sort deal word* catch regret teach run*
-        ambulanc""",
+        ambulanc lesson* bat* bats*""",
     "group": """mee* mek* samen* allen* alle* verzamel vijf* drie* vier* paar* manne*
         plusieurs* nombreux* tous* ensemble* quatre* cinq* trois* quelques*
         mit* funft* alle* paar* leute*
         along* few* five* three* all* gang* lads*""",
+    "shame": """foto* fotos* photo* photos* facebook* naam* nom* name* gezicht* tete* gesicht*
+        face* gefilmd* filmd* pranger* schandpal* affich* ophangen* rondstur* posten* insta*""",
     "vehicle": """auto* autos* wagen* wagens* camionet* voiture* voitures* bagnol* autos*
         car* cars* van* fiets* velo* fahrad*""",
     "around": """voor* achter* erachter* hielen* dwars* devant* derriere* travers* davor*
@@ -68,6 +72,15 @@ CLASSES: dict[str, str] = {
         hier* semaine* derniere* dernier* passe* ai* avons* avait* etait*
         gestern* letzte* letzten* habe* haben* war* wurde*
         yesterday* last* already* did* was* were* had*""",
+    "danger": """brand* brandt* rook* vuur* gas* gasgeur* gaslek* mes* mesen* bloed* bloedt* vecht
+        inbr inbrek gewond slaan slagen geslagen bedreig roep* gil* gevallen* grond* beweeg*
+        sleur glas* ruit* vlam*
+        feu* fumee* gaz* couteau* sang* bagar cambriol blese frap menac cri* crie* secours*
+        sol* terre* bouge* vitre* flame*
+        feuer* brent* rauch* gasger* mesers* messer* blut* blutet* schlag* einbr verletz
+        bedroh schrei* hilfe* boden* bewegt* scheib* zusamen
+        fire* burning* smoke* gas* knife* blod* bleding* fight* break* breaking* injur hit*
+        threat scream* ground* moving* glas* trap*""",
     "now": """nu* bezig* moment* momenteel* snel* help* hulp* ogenblik*
         maintenant* cours* vite* secours* instant* train*
         jetzt* gerade* schnel* hilfe* moment*

@@ -37,14 +37,18 @@ MODEL_PATH = Path(__file__).with_name("data") / "model.json"
 BINARY = ("vigilantism", "emergency", "discrimination", "police_called")
 HEADS = (*BINARY, *(f"kind:{k}" for k in KINDS), *(f"cat:{c}" for c in CATEGORIES))
 FEATURE_VERSION = 2
-MAX_TOKENS = 300  # a 10,000-character message is scored on its first 300 tokens
+MAX_TOKENS = 300
+# Concepts whose scope (idiom, harmless, police subject) only the rules judge: the model sees
+# them through the rules' finding, not as raw matches ("dan pakken we 10 bakken").
+_RULED = frozenset(
+    ("vigilantism", "shaming")
+)  # a 10,000-character message is scored on its first 300 tokens
 
 
 def features(
     an: Analysis, rule_findings: set[str], rule_kind: str, rule_cat: str | None
 ) -> list[str]:
     """The features of one message (see the module docstring)."""
-    items = an.tokens.items
     keys = an.keys
     n = min(len(keys), MAX_TOKENS)
     out = ["w:" + k for k in keys[:n] if k]
@@ -63,7 +67,7 @@ def message_features(
     out = sentence_features(keys, sents, n)
     scoped = bool(an.negators) or an.has_quotes
     for concept, ms in an.by_concept.items():
-        if not ms or ms[0].i >= n:
+        if not ms or ms[0].i >= n or concept in _RULED:
             continue
         if not scoped:
             out.append("c:" + concept)
@@ -153,7 +157,7 @@ class LinearModel:
     def _sum(self, vecs: list[tuple[float, ...]]) -> dict[str, float]:
         if not vecs:
             return dict.fromkeys(HEADS, 0.0)
-        return dict(zip(HEADS, map(sum, zip(*vecs)), strict=True))
+        return dict(zip(HEADS, map(sum, zip(*vecs, strict=True)), strict=True))
 
     def top_token(self, an: Analysis, head: str) -> int:
         """The token whose own features push `head` up most: the span of a model-only

@@ -29,12 +29,13 @@ from .model import CATEGORIES, KINDS
 REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "tests" / "screening"
 THRESHOLDS = {
-    "vigilantism": {"hi": 0.5, "lo": 0.25},
-    "emergency": {"hi": 0.5, "lo": 0.25},
-    "discrimination": {"hi": 0.7},
-    "police_called": {"hi": 0.7},
+    "vigilantism": {"add": 0.75, "keep": 0.05, "lo": 0.25},
+    "emergency": {"add": 0.75, "keep": 0.05, "lo": 0.25},
+    "discrimination": {"add": 0.7},
+    "police_called": {"add": 0.7},
+    "kind": {"margin": 1.0},
 }
-L2 = float(__import__("os").environ.get("BW_L2", "0.002"))
+L2 = 0.002
 EPOCHS = 300
 MIN_COUNT = 2
 
@@ -62,13 +63,17 @@ def training_rows() -> list[dict]:
     return rows
 
 
-def featurise(rows: list[dict]) -> list[list[str]]:
+def featurise(rows: list[dict], stages: list | None = None) -> list[list[str]]:
+    """Features per row; `stages` (a list) receives (rule findings, rule kind) per row."""
     out = []
     for row in rows:
         an, _ = analysis(row["text"], None)
         stage = rule_stage(an)
-        feats = features(an, {f.name for f in stage.found}, stage.kind, stage.category)
+        names = {f.name for f in stage.found}
+        feats = features(an, names, stage.kind, stage.category)
         out.append(sorted(set(feats)))
+        if stages is not None:
+            stages.append((names, stage.kind, {c for c in ("vigilantism", "shaming") if an.get(c)}))
     return out
 
 
@@ -162,48 +167,69 @@ def build(path: Path = MODEL_PATH) -> dict:
     return data
 
 
-def cross_validate(k: int) -> None:
-    """Out-of-fold metrics per head over template groups (the only thing tuned on)."""
+def cross_validate(k: int, thresholds: dict | None = None) -> dict:
+    """Out-of-fold scores over template groups, decided by combine.policy exactly as at run
+    time; prints and returns the metrics. This is the only place thresholds are tuned."""
+    rows, stages, feats, z = out_of_fold(k)
+    return evaluate(rows, stages, feats, z, thresholds or THRESHOLDS)
+
+
+def out_of_fold(k: int):
+    """(rows, rule stages, features, out-of-fold scores) for grouped k-fold CV."""
     import numpy as np
 
-    from . import learned
-
     rows = training_rows()
-    feats = featurise(rows)
+    stages: list = []
+    feats = featurise(rows, stages)
     groups = sorted({_group(r["id"]) for r in rows})
     rng = np.random.default_rng(10)
     fold_of = dict(zip(groups, rng.integers(0, k, len(groups)).tolist(), strict=True))
-    probs = np.zeros((len(rows), len(HEADS)))
+    z = np.zeros((len(rows), len(HEADS)))
     for fold in range(k):
         tr = [i for i, r in enumerate(rows) if fold_of[_group(r["id"])] != fold]
         te = [i for i, r in enumerate(rows) if fold_of[_group(r["id"])] == fold]
         vocab, w = fit([feats[i] for i in tr], [rows[i] for i in tr])
         col = {f: i for i, f in enumerate(vocab)}
         for i in te:
-            z = sum((w[col[f]] for f in feats[i] if f in col), np.zeros(len(HEADS)))
-            probs[i] = z
-    if __import__("os").environ.get("BW_SHOW"):
-        for i, r in enumerate(rows):
-            p = learned.sigmoid(probs[i, 0])
-            if ("vigilantism" in r["findings"]) != (p >= 0.5):
-                print(f"  vig {p:.2f} {r['text'][:110]}")
-    full = [i for i, r in enumerate(rows) if not r.get("partial")]
-    kinds = [KINDS[int(np.argmax(probs[i, 4:7]))] for i in full]
-    acc = np.mean([kk == rows[i]["kind"] for kk, i in zip(kinds, full, strict=True)])
-    print(f"kind accuracy (out of fold) {acc:.3f}  on {len(full)}")
-    for h, name in enumerate(BINARY):
-        idx = full if name not in ("vigilantism", "emergency") else range(len(rows))
-        p = np.array([learned.sigmoid(probs[i, h]) for i in idx])
-        y = np.array([name in rows[i]["findings"] for i in idx])
-        for lo in (0.1, 0.2, 0.25, 0.3, 0.5):
-            pos = p >= 0.5
-            uns = (p >= lo) & ~pos
-            tp, fp = np.sum(pos & y), np.sum(pos & ~y)
-            fn = np.sum(~pos & y)
-            missed = np.sum(~pos & ~uns & y)
-            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-            print(f"{name:15} lo={lo:.2f} F1 {f1:.3f}  unsure {uns.mean():.3f}  "
-                  f"positives neither found nor unsure {missed}/{y.sum()}")  # fmt: skip
+            z[i] = w[[col[f] for f in feats[i] if f in col]].sum(axis=0)
+    return rows, stages, feats, z
+
+
+def evaluate(rows, stages, feats, z, thresholds) -> dict:
+    from .combine import policy
+
+    tp: dict[str, int] = {}
+    fp: dict[str, int] = {}
+    fn: dict[str, int] = {}
+    kind_ok = n_full = unsure = danger = missed = 0
+    show = bool(__import__("os").environ.get("BW_SHOW"))
+    for i, row in enumerate(rows):
+        sc = dict(zip(HEADS, z[i].tolist(), strict=True))
+        cues = {f[2:] for f in feats[i] if f.startswith("q:")}
+        cues |= {f"matched:{f[2:]}" for f in feats[i] if f[:2] in ("c:", "n:")}
+        cues |= {f"matched:{n}" for n in stages[i][2]}
+        kind, _, sure, doubt = policy(sc, stages[i][0], stages[i][1], thresholds, cues)
+        unsure += bool(doubt)
+        exp = set(row["findings"])
+        if exp & {"vigilantism", "emergency"}:
+            danger += 1
+            missed += not ((exp & {"vigilantism", "emergency"}) <= (set(sure) | set(doubt)))
+        names = ("vigilantism", "emergency") if row.get("partial") else BINARY
+        if not row.get("partial"):
+            n_full += 1
+            kind_ok += kind == row["kind"]
+        for name in names:
+            got, want = name in sure, name in exp
+            tp[name] = tp.get(name, 0) + (got and want)
+            fp[name] = fp.get(name, 0) + (got and not want)
+            fn[name] = fn.get(name, 0) + (want and not got)
+            if show and got != want and name in ("vigilantism", "emergency"):
+                print(f"  {name[:4]} {'FP' if got else 'FN'} {row['text'][:100]}")
+    out = {"kind": kind_ok / n_full, "unsure": unsure / len(rows), "danger_missed": missed}
+    for name in BINARY:
+        out[name] = 2 * tp[name] / (2 * tp[name] + fp[name] + fn[name]) if tp[name] else 0.0
+    print("  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in out.items()))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

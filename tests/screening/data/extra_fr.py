@@ -2,37 +2,134 @@
 """Second batch of French templates (corpus v2); see extra_nl.py."""
 
 FAMILIES = {
+    "x_everyday": [
+        ("On prend quelques caisses de bières pour la fête ce soir{calm}", "chatter", None, []),
+        ("je vais le chercher demain à la crèche, il était malade{calm}", "chatter", None, []),
+        (
+            "S'il ne fait pas ses devoirs il sera privé de console, c'est tout haha",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "Qui vient avec nous faire le tour du quartier pour vendre des gaufres avec les scouts ?{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        ("Je vais lui demander gentiment s'il peut tailler sa haie{calm}", "chatter", None, []),
+    ],
     "x_lookalike": [
-        ("Samedi on prend le bus à plusieurs pour le marché de Noël, qui vient ?{calm}", "chatter", None, []),
-        ("Je suis un cours de secourisme à la maison de quartier, quelqu'un veut venir ?", "chatter", None, []),
-        ("La voiture du déménageur est encore garée devant le numéro 8, c'est normal{calm}", "follow_up", None, []),
+        (
+            "Samedi on prend le bus à plusieurs pour le marché de Noël, qui vient ?{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "Je suis un cours de secourisme à la maison de quartier, quelqu'un veut venir ?",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "La voiture du déménageur est encore garée devant le numéro 8, c'est normal{calm}",
+            "follow_up",
+            None,
+            [],
+        ),
         ("Bloquez la date : fête des voisins le 14 juin à {street}{calm}", "chatter", None, []),
         ("on va tous encourager les petits du foot samedi, allez venez !", "chatter", None, []),
-        ("Je passe demain chez les nouveaux voisins pour leur souhaiter la bienvenue{calm}", "chatter", None, []),
+        (
+            "Je passe demain chez les nouveaux voisins pour leur souhaiter la bienvenue{calm}",
+            "chatter",
+            None,
+            [],
+        ),
         ("notre chien suit tout le monde dans la rue, désolé haha", "chatter", None, []),
     ],
     "x_warn": [
-        ("Je sais que tout le monde est fâché, mais n'allez pas l'attendre svp. La police s'en occupe", "chatter", None, ["police_called"]),
-        ("Ne garez PAS vos voitures devant leur sortie pour les bloquer, c'est dangereux", "chatter", None, []),
+        (
+            "Je sais que tout le monde est fâché, mais n'allez pas l'attendre svp. La police s'en occupe",
+            "chatter",
+            None,
+            ["police_called"],
+        ),
+        (
+            "Ne garez PAS vos voitures devant leur sortie pour les bloquer, c'est dangereux",
+            "chatter",
+            None,
+            [],
+        ),
     ],
     "x_vig": [
-        ("faut leur donner une bonne leçon à ces voyous, avec une batte s'il le faut{emo}", "chatter", None, ["vigilantism"]),
-        ("Mon frère et moi on y va cette nuit, ils vont le regretter{emo}", "chatter", None, ["vigilantism"]),
-        ("qui sait où habite {him} ? on ira sonner chez lui à quelques-uns{emo}", "chatter", None, ["vigilantism"]),
+        (
+            "faut leur donner une bonne leçon à ces voyous, avec une batte s'il le faut{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "Mon frère et moi on y va cette nuit, ils vont le regretter{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "qui sait où habite {him} ? on ira sonner chez lui à quelques-uns{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
     ],
     "x_emg": [
-        ("AU SECOURS quelqu'un est coincé dans une voiture en feu à {street} !!!", "alert", "fire", ["emergency"]),
-        ("ils sont DANS la maison des voisins là, j'entends du verre casser !!", "alert", "burglary", ["emergency"]),
+        (
+            "AU SECOURS quelqu'un est coincé dans une voiture en feu à {street} !!!",
+            "alert",
+            "fire",
+            ["emergency"],
+        ),
+        (
+            "ils sont DANS la maison des voisins là, j'entends du verre casser !!",
+            "alert",
+            "burglary",
+            ["emergency"],
+        ),
     ],
     "x_resolved": [
-        ("Les cambrioleurs de {time} ont été pris, la police les a emmenés. Fin de l'alerte", "follow_up", None, ["police_called"]),
-        ("Pour info : l'incendie de {time} était une poubelle, éteint depuis longtemps", "follow_up", None, []),
+        (
+            "Les cambrioleurs de {time} ont été pris, la police les a emmenés. Fin de l'alerte",
+            "follow_up",
+            None,
+            ["police_called"],
+        ),
+        (
+            "Pour info : l'incendie de {time} était une poubelle, éteint depuis longtemps",
+            "follow_up",
+            None,
+            [],
+        ),
     ],
     "x_disc": [
-        ("Ces demandeurs d'asile du centre traînent toujours pour voler quelque chose", "chatter", None, ["discrimination"]),
+        (
+            "Ces demandeurs d'asile du centre traînent toujours pour voler quelque chose",
+            "chatter",
+            None,
+            ["discrimination"],
+        ),
     ],
     "x_clean": [
-        ("Attention : faux collecteurs de la 'Croix-Rouge' à {street}, la police est prévenue{calm}", "alert", "scam", ["police_called"]),
-        ("quelqu'un a crevé les pneus de 3 voitures {time} à {street}, plainte déposée", "alert", "vandalism", ["police_called"]),
+        (
+            "Attention : faux collecteurs de la 'Croix-Rouge' à {street}, la police est prévenue{calm}",
+            "alert",
+            "scam",
+            ["police_called"],
+        ),
+        (
+            "quelqu'un a crevé les pneus de 3 voitures {time} à {street}, plainte déposée",
+            "alert",
+            "vandalism",
+            ["police_called"],
+        ),
     ],
 }

@@ -22,14 +22,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import families_de  # noqa: E402
-import families_en  # noqa: E402
-import families_fr  # noqa: E402
-import families_nl  # noqa: E402
 import extra_de  # noqa: E402
 import extra_en  # noqa: E402
 import extra_fr  # noqa: E402
 import extra_nl  # noqa: E402
+import families_de  # noqa: E402
+import families_en  # noqa: E402
+import families_fr  # noqa: E402
+import families_nl  # noqa: E402
 
 SEED = 10
 TOTAL = 1300
@@ -77,7 +77,12 @@ def _noise(rng: random.Random, text: str, findings: list[str]) -> str:
     if rng.random() < 0.15:
         text = text.rstrip(".!?") + rng.choice(["!!!", "!!", "...", " !!", "?!"])
     if rng.random() < 0.1:
-        text = re.sub(r"\b(\w*?)([aeou])(\w*)\b", lambda m: m.group(1) + m.group(2) * 3 + m.group(3), text, count=1)
+        text = re.sub(
+            r"\b(\w*?)([aeou])(\w*)\b",
+            lambda m: m.group(1) + m.group(2) * 3 + m.group(3),
+            text,
+            count=1,
+        )
     if rng.random() < 0.12:
         text = f"{text} {rng.choice(_EMOJI)}"
     if rng.random() < 0.15:
