@@ -38,9 +38,15 @@ def quality(rows: list[dict]) -> None:
     conf = {(e, a): 0 for e in VERDICTS for a in VERDICTS}
     wrongly_stopped = []
     unsure = unreviewed = danger = clean_alerts = clean_delivered = 0
+    caught = dict.fromkeys(("vigilantism", "emergency"), 0)
+    support = dict.fromkeys(("vigilantism", "emergency"), 0)
     for row in rows:
         r = screen(row["text"])
         unsure += any(x.rule == "unsure" for x in r.reasons)
+        for name in caught:
+            if name in row["findings"]:
+                support[name] += 1
+                caught[name] += name in r.finding_names or name in {u.name for u in r.unsure}
         if {"vigilantism", "emergency"} & set(row["findings"]):
             danger += 1
             # delivered to members unreviewed: allowed, and not because the 112 call was made
@@ -77,6 +83,9 @@ def quality(rows: list[dict]) -> None:
     print(f"clean alerts held/blocked by mistake: {len(wrongly_stopped)} {wrongly_stopped or ''}")
     print(f"held as unsure      {unsure / n:.3f} ({unsure} of {n})")
     print(f"vigilantism/emergency delivered unreviewed: {unreviewed} of {danger}")
+    for name in caught:
+        if support[name]:
+            print(f"{name} found or held unsure: {caught[name] / support[name]:.3f}")
     if clean_alerts:
         print(f"clean alerts delivered at once {clean_delivered / clean_alerts:.3f}")
 

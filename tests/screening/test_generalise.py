@@ -100,6 +100,22 @@ def test_the_model_ships_and_matches_its_training_data():
     assert model.meta["data_hash"] == data_hash(training_rows()), "training data changed: retrain"
 
 
+def test_fast_scoring_equals_the_feature_definition(eval_rows):
+    """score_message (cached per token key) gives the scores of features() + scores(), the
+    definition the trainer uses."""
+    from buurtwacht.screening import analysis, rule_stage
+    from buurtwacht.screening.learned import features
+
+    model = load()
+    for row in eval_rows[::5]:
+        an, _ = analysis(row["text"])
+        st = rule_stage(an)
+        names = {f.name for f in st.found}
+        slow = model.scores(features(an, names, st.kind, st.category))
+        fast = model.score_message(an, names, st.kind, st.category)
+        assert all(abs(slow[h] - fast[h]) < 1e-9 for h in slow), row
+
+
 UNSURE_MSG = {"nl": "Onzeker", "fr": "Incertain", "de": "Unsicher", "en": "Unsure"}
 
 

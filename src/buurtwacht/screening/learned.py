@@ -66,8 +66,10 @@ def message_features(
     sents = [t.sentence for t in items[:n]]
     out = sentence_features(keys, sents, n)
     scoped = bool(an.negators) or an.has_quotes
-    for concept, ms in an.by_concept.items():
-        if not ms or ms[0].i >= n or concept in _RULED:
+    by = an.by_concept
+    for concept in an.matched - _RULED:
+        ms = by[concept]
+        if ms[0].i >= n:
             continue
         if not scoped:
             out.append("c:" + concept)
@@ -121,7 +123,7 @@ class LinearModel:
         }
         self.thresholds: dict[str, float] = data["thresholds"]
         self.meta = {k: v for k, v in data.items() if k != "weights"}
-        self._token_cache: dict[str, tuple[tuple[float, ...], ...]] = {}
+        self._token_cache: dict[str, tuple[float, ...]] = {}
 
     def scores(self, feats: list[str]) -> dict[str, float]:
         vecs = [w for w in map(self.weights.get, feats) if w is not None]
@@ -142,10 +144,13 @@ class LinearModel:
                 ws = [self.weights.get("w:" + k)]
                 if len(k) > 5 and k.isalpha():
                     ws.append(self.weights.get("p:" + k[:5]))
-                hit = tuple(w for w in ws if w is not None)
+                ws = [w for w in ws if w is not None]
+                # one pre-summed vector per key (or none): fewer vectors to add per message
+                hit = tuple(map(sum, zip(*ws, strict=True))) if ws else ()
                 if len(cache) < 100_000:
                     cache[k] = hit
-            vecs.extend(hit)
+            if hit:
+                vecs.append(hit)
         get = self.weights.get
         vecs += [
             w
