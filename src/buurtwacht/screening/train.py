@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "tests" / "screening"
 THRESHOLDS = {
     "vigilantism": {"add": 0.75, "keep": 0.05, "lo": 0.25},
-    "emergency": {"add": 0.75, "keep": 0.05, "lo": 0.25},
+    "emergency": {"add": 0.5, "keep": 0.35, "lo": 0.25},
     "discrimination": {"add": 0.7},
     "police_called": {"add": 0.7},
     "kind": {"margin": 1.0},

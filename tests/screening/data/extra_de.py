@@ -2,6 +2,50 @@
 """Second batch of German templates (corpus v2); see extra_nl.py."""
 
 FAMILIES = {
+    "y_vig": [
+        (
+            "Ich kenne seine Adresse, wer kommt mit und sagt ihm mal die Meinung?{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "Wenn wir ihn erwischen, rufen wir niemanden, das klären wir auf unsere Art{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+    ],
+    "y_lookalike": [
+        (
+            "Wer kommt mit zum Infoabend über Einbruchschutz mit dem Bezirksbeamten?{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "Der Bezirksbeamte kommt Donnerstag vorbei, um mit uns über den Lärm zu reden{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+    ],
+    "y_emg": [
+        (
+            "Ein Kind ist in den Teich gefallen an {street} und kommt nicht hoch!!!",
+            "alert",
+            "other",
+            ["emergency"],
+        ),
+    ],
+    "y_resolved": [
+        (
+            "Alles wieder ruhig an {street}, die Feuerwehr ist weg, nichts Schlimmes",
+            "follow_up",
+            None,
+            [],
+        ),
+    ],
     "x_everyday": [
         ("Wir holen nachher noch ein paar Kisten Bier für das Fest{calm}", "chatter", None, []),
         ("Ich hole ihn morgen von der Kita ab, er war krank{calm}", "chatter", None, []),

@@ -2,6 +2,50 @@
 """Second batch of English templates (corpus v2); see extra_nl.py."""
 
 FAMILIES = {
+    "y_vig": [
+        (
+            "I know where he lives, who's coming with me to give him a piece of our mind?{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "If we catch him at it we don't call anyone, we deal with it our way{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+    ],
+    "y_lookalike": [
+        (
+            "Who's coming to the crime prevention evening with the community officer?{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "The community officer is popping by on Thursday to talk about the noise{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+    ],
+    "y_emg": [
+        (
+            "A child fell into the pond at {street} and hasn't come up!!!",
+            "alert",
+            "other",
+            ["emergency"],
+        ),
+    ],
+    "y_resolved": [
+        (
+            "All quiet again on {street}, the fire brigade has left, nothing serious",
+            "follow_up",
+            None,
+            [],
+        ),
+    ],
     "x_everyday": [
         ("We're grabbing a few crates of beer for the party later{calm}", "chatter", None, []),
         ("I'll pick him up from nursery tomorrow, he was ill{calm}", "chatter", None, []),

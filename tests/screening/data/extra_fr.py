@@ -2,6 +2,93 @@
 """Second batch of French templates (corpus v2); see extra_nl.py."""
 
 FAMILIES = {
+    "y_vig": [
+        (
+            "Je connais son adresse, qui vient avec moi lui dire ses quatre vérités ?{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "Si on le prend sur le fait on n'appelle personne, on règle ça à notre manière{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "on va se poster à plusieurs devant sa porte jusqu'à ce qu'il sorte{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "ces jeunes mériteraient une bonne raclée, et je suis volontaire{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        ("J'ai sa plaque, demain je passe chez lui{emo}", "chatter", None, ["vigilantism"]),
+    ],
+    "y_lookalike": [
+        (
+            "Qui vient à la soirée d'info sur la prévention des cambriolages avec l'agent de quartier ?{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "On se retrouve à plusieurs devant l'église samedi pour graver les vélos, passez !",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "L'agent de quartier passe jeudi pour parler avec nous des nuisances{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "Qui participe à la marche aux lampions ? Rendez-vous à 19h devant l'église{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+    ],
+    "y_emg": [
+        (
+            "Une voiture brûle sur le parking et le feu passe à la suivante !!",
+            "alert",
+            "fire",
+            ["emergency"],
+        ),
+        (
+            "un enfant est tombé dans l'étang à {street} et ne remonte pas !!!",
+            "alert",
+            "other",
+            ["emergency"],
+        ),
+        (
+            "ils braquent la bijouterie, je vois une arme, appelez le 112 !!",
+            "alert",
+            "violence",
+            ["emergency"],
+        ),
+    ],
+    "y_resolved": [
+        (
+            "Tout est calme à {street}, les pompiers sont partis, rien de grave",
+            "follow_up",
+            None,
+            [],
+        ),
+        (
+            "L'enfant disparu a été retrouvé, il est chez ses parents, merci à tous{calm}",
+            "follow_up",
+            None,
+            [],
+        ),
+    ],
     "x_everyday": [
         ("On prend quelques caisses de bières pour la fête ce soir{calm}", "chatter", None, []),
         ("je vais le chercher demain à la crèche, il était malade{calm}", "chatter", None, []),

@@ -6,6 +6,209 @@ first batch's split is untouched. Same tuple format as families_nl.py; slots fro
 """
 
 FAMILIES = {
+    "y_vig": [
+        (
+            "Ik ken zijn adres, wie gaat er mee om hem eens goed de waarheid te zeggen?{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "die vent gaat nog spijt hebben dat hij hier ooit een voet gezet heeft{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "Als we hem betrappen bellen we niet, dan handelen we het af op onze manier{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "kom we gaan met een groepje aan zijn deur staan tot hij buitenkomt{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "Ik ga hem opwachten aan de bushalte, eens kijken of hij dan nog zo stoer is",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "Volgende keer dat die scooter hier passeert trek ik hem eraf{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "We gaan die bende eens laten voelen dat ze hier niet welkom zijn{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "wie heeft er zin om vannacht mee op wacht te staan met een stok?",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "Ik heb zijn nummerplaat, ik rij morgen eens langs bij hem thuis{emo}",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+        (
+            "die jongens van het plein moeten eens een flinke afranseling krijgen, dan is het gedaan",
+            "chatter",
+            None,
+            ["vigilantism"],
+        ),
+    ],
+    "y_lookalike": [
+        (
+            "Wie gaat er mee naar de info-avond over inbraakpreventie met de wijkagent?{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "we staan zaterdag met een groepje aan de kerk om de fietsen te graveren, kom langs!",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "Ik heb de eigenaar van de geparkeerde auto gevonden, hij zet hem straks weg{calm}",
+            "follow_up",
+            None,
+            [],
+        ),
+        (
+            "Mijn zoon gaat met zijn vrienden op kamp, ze vertrekken morgen met de fiets{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "de buurman heeft spijt dat hij zo laat nog muziek speelde, hij komt excuses aanbieden{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "We houden een minuut stilte voor onze overleden buurvrouw Maria{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "Ik rij morgen langs het containerpark, moet er nog iemand iets kwijt?{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "De wijkagent komt donderdag langs om met ons te praten over de overlast{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "We gaan met de buurt een petitie indienen bij de gemeente voor een zebrapad{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "Wie doet er mee aan de lichtjeswandeling? We verzamelen om 19u aan de kerk{calm}",
+            "chatter",
+            None,
+            [],
+        ),
+    ],
+    "y_emg": [
+        (
+            "Er staat een auto in brand op de parking en het vuur slaat over naar de volgende!!",
+            "alert",
+            "fire",
+            ["emergency"],
+        ),
+        (
+            "HELP mijn buurvrouw wordt aangevallen door een hond, ze ligt op de grond",
+            "alert",
+            "violence",
+            ["emergency"],
+        ),
+        (
+            "ze zijn de juwelier aan het overvallen, ik zie een wapen, bel 112!!",
+            "alert",
+            "violence",
+            ["emergency"],
+        ),
+        (
+            "Een kind is in de vijver gevallen aan {street} en komt niet boven!!!",
+            "alert",
+            "other",
+            ["emergency"],
+        ),
+        ("Er hangt iemand aan de dakgoot en roept om hulp, snel!", "alert", "other", ["emergency"]),
+    ],
+    "y_resolved": [
+        (
+            "Alles terug rustig in {street}, de brandweer is vertrokken, er was niets ernstigs",
+            "follow_up",
+            None,
+            [],
+        ),
+        (
+            "De hond van gisteren is gevangen door de dierenpolitie, iedereen kan terug buiten",
+            "follow_up",
+            None,
+            ["police_called"],
+        ),
+        (
+            "Vorige maand was er hier een inbraak, ondertussen is de dader veroordeeld",
+            "chatter",
+            None,
+            [],
+        ),
+        (
+            "Het kind dat vermist was is gevonden en terug bij de ouders, bedankt allemaal{calm}",
+            "follow_up",
+            None,
+            [],
+        ),
+    ],
+    "y_alert": [
+        (
+            "{man} met een bivakmuts loopt langs de achtertuinen van {street}, ik heb 101 gebeld",
+            "alert",
+            "suspicious_person",
+            ["police_called"],
+        ),
+        (
+            "Opgelet: iemand belt ouderen op en doet zich voor als kleinkind dat geld nodig heeft",
+            "alert",
+            "scam",
+            [],
+        ),
+        (
+            "{time} zijn er bij drie huizen in {street} de brievenbussen vernield",
+            "alert",
+            "vandalism",
+            [],
+        ),
+        (
+            "Mijn auto is {time} opengebroken aan {street}, gps gestolen. Klacht neergelegd",
+            "alert",
+            "theft",
+            ["police_called"],
+        ),
+    ],
     "x_everyday": [
         ("We pakken straks nog een paar bakken bier mee voor het feest{calm}", "chatter", None, []),
         ("ik ga hem morgen ophalen aan de crèche, hij was ziek{calm}", "chatter", None, []),
