@@ -143,7 +143,7 @@ def sentence_features(keys: list[str], sentences: list[int], n: int) -> list[str
     out: set[str] = set()
     for present in per.values():
         out.update(_conjunctions(frozenset(present)))
-    return sorted(out)
+    return list(out)  # order does not matter: the features are summed
 
 
 @lru_cache(maxsize=4096)
