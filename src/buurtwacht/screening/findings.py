@@ -267,12 +267,14 @@ def discrimination(an: Analysis, kind: str) -> Finding | None:
     return _finding(an, "discrimination", [origins[0]], "origin_only")
 
 
+# Keys are folded and squeezed ("ongeveer" -> "ongever"), so these lists are too.
 _APPROX = frozenset(
-    "etwa ca ungefahr ungefaehr rund um about around roughly approx ongeveer rond circa "
-    "environ vers la".split()
+    _key(w)
+    for w in "etwa ca ungefahr ungefaehr rund um about around roughly approx ongeveer rond "
+    "circa environ vers la".split()
 )
-_AGE_UNITS = frozenset("jaar jarige ans an jahre jahrig years yrs yo".split())
-_HEIGHT_UNITS = frozenset("m cm ft feet foot meter metre".split())
+_AGE_UNITS = frozenset(_key(w) for w in "jaar jarige ans an jahre jahrig years yrs yo".split())
+_HEIGHT_UNITS = frozenset(_key(w) for w in "m cm ft feet foot meter metre".split())
 
 
 def _numeric_descriptors(an: Analysis) -> set[str]:
