@@ -37,8 +37,23 @@ def quality(rows: list[dict]) -> None:
     fn = dict.fromkeys(FINDINGS, 0)
     conf = {(e, a): 0 for e in VERDICTS for a in VERDICTS}
     wrongly_stopped = []
+    unsure = unreviewed = danger = clean_alerts = clean_delivered = 0
+    caught = dict.fromkeys(("vigilantism", "emergency"), 0)
+    support = dict.fromkeys(("vigilantism", "emergency"), 0)
     for row in rows:
         r = screen(row["text"])
+        unsure += any(x.rule == "unsure" for x in r.reasons)
+        for name in caught:
+            if name in row["findings"]:
+                support[name] += 1
+                caught[name] += name in r.finding_names or name in {u.name for u in r.unsure}
+        if {"vigilantism", "emergency"} & set(row["findings"]):
+            danger += 1
+            # delivered to members unreviewed: allowed, and not because the 112 call was made
+            unreviewed += r.verdict == "allow" and "police_called" not in r.finding_names
+        if row["kind"] == "alert" and decide(row["kind"], row["findings"], "nl")[0] == "allow":
+            clean_alerts += 1
+            clean_delivered += r.verdict == "allow"
         kind_ok += r.kind == row["kind"]
         cat_ok += r.category == row["category"]
         got, exp = set(r.finding_names), set(row["findings"])
@@ -66,6 +81,13 @@ def quality(rows: list[dict]) -> None:
     for e in VERDICTS:
         print(f"{e:10}" + "".join(f"{conf[(e, a)]:8d}" for a in VERDICTS))
     print(f"clean alerts held/blocked by mistake: {len(wrongly_stopped)} {wrongly_stopped or ''}")
+    print(f"held as unsure      {unsure / n:.3f} ({unsure} of {n})")
+    print(f"vigilantism/emergency delivered unreviewed: {unreviewed} of {danger}")
+    for name in caught:
+        if support[name]:
+            print(f"{name} found or held unsure: {caught[name] / support[name]:.3f}")
+    if clean_alerts:
+        print(f"clean alerts delivered at once {clean_delivered / clean_alerts:.3f}")
 
 
 def speed(rows: list[dict]) -> None:
@@ -117,6 +139,15 @@ def main(argv: list[str] | None = None) -> int:
     rows = load(args.corpus)
     print(f"== corpus {args.corpus}")
     quality(rows)
+    data = REPO / "tests" / "screening" / "data"
+    for name, title in (
+        ("screen-train.jsonl", "generated train split (the model is trained on it)"),
+        ("screen-eval.jsonl", "generated eval split (templates never trained or tuned on)"),
+    ):
+        if (data / name).exists() and args.corpus.name != name:
+            print()
+            print(f"== {title}")
+            quality(load(data / name))
     if args.examples:
         sys.path.insert(0, str(REPO / "tests" / "screening"))
         from examples import EXAMPLES

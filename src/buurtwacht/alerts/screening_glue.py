@@ -33,9 +33,9 @@ def screen_fields(
 ) -> Screened:
     """Screen the fields as one message (context matters), then mask each field alone."""
     text = "\n".join(v for v in fields.values() if v)
-    result = screen(
-        text, lang, actions=protocol.findings, call_confirmed=call_confirmed, context=context
-    )
+    # "unsure" (hold/block) travels with the finding actions, like call_first/chatter do.
+    actions = {**protocol.findings, "unsure": protocol.unsure}
+    result = screen(text, lang, actions=actions, call_confirmed=call_confirmed, context=context)
     police_only: dict[str, list[str]] = {}
     for finding in result.findings:
         bucket = POLICE_ONLY_FINDINGS.get(finding.name)

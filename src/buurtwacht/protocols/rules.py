@@ -24,6 +24,7 @@ RULES: tuple[str, ...] = (
     "numbers.emergency",
     "numbers.police",
     "findings.*",
+    "unsure",
     *NOT_ABOVE_BASE,
     "admission.minimum_age",
     "admission.address_inside_neighbourhood",
@@ -56,6 +57,12 @@ def check_tightening(variant: Protocol, base: Protocol) -> list[str]:
                 f"findings.{finding}: '{mine}' is milder than '{action}' in {against}; "
                 "a variant may only tighten (block > hold > allow)"
             )
+
+    if ACTION_RANK[variant.unsure] < ACTION_RANK[base.unsure]:
+        errors.append(
+            f"unsure: '{variant.unsure}' is milder than '{base.unsure}' in {against}; "
+            "a variant may only tighten (block > hold)"
+        )
 
     for key, why in NOT_ABOVE_BASE.items():
         mine, theirs = getattr(variant, key), getattr(base, key)

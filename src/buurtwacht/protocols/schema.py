@@ -124,6 +124,9 @@ class Protocol(_Model):
     posting: Posting
     categories: dict[CategoryName, Category]
     findings: dict[FindingName, Action]
+    # What screening does with a message it is unsure of (vigilantism or emergency, below the
+    # model's confidence): held for a coordinator, or blocked. Never delivered unreviewed.
+    unsure: Literal["hold", "block"] = "hold"
     retention_days: int = Field(ge=1, le=3650)
     auto_close_hours: int = Field(ge=1, le=24 * 14)
     max_group_size: int = Field(ge=2, le=100_000)

@@ -1,6 +1,7 @@
 """Screening of messages entering a neighbourhood group: kind, category, findings, verdict.
 
-Pure Python: no Django, no network, no model files. See docs/screening.md.
+Pure Python: no Django, no network; a small linear model trained from repository data ships
+as data/model.json. See docs/screening.md.
 
     >>> r = screen("Inbraak bezig in de Kerkstraat!! Politie gebeld")
     >>> r.kind, r.category, r.finding_names, r.verdict
@@ -13,8 +14,10 @@ from collections.abc import Iterable, Mapping
 
 from .classify import category as _category
 from .classify import classify as _classify
+from .combine import RuleStage, combine
 from .findings import discrimination, emergency, pattern_findings, police_called, vigilantism
 from .lang import detect, detect_scored
+from .learned import load as learned_load
 from .lexicon import LANGUAGES, index
 from .masking import apply_mask
 from .model import (
@@ -51,6 +54,40 @@ def screen(
         raise TypeError("text must be a str")
     if context not in ("auto", "alert", "follow_up"):
         raise ValueError("context must be 'auto', 'alert' or 'follow_up'")
+    an, detected = analysis(text, lang)
+    stage = rule_stage(an, context)
+    found, kind, cat = stage.found, stage.kind, stage.category
+    unsure: list[Finding] = []
+    model = learned_load()
+    if model is not None:
+        found, kind, cat, unsure = combine(model, stage)
+    names = {f.name for f in found}
+    if context == "follow_up" and _is_reaction(an, stage.scores, names):
+        kind = "chatter"  # thanks and reactions under an alert are chatter, not observations
+    elif context != "auto":
+        kind = context
+    if kind != "alert":
+        cat = None
+    elif cat is None:
+        cat = stage.category or "other"
+    if kind == "chatter":
+        found = [f for f in found if not (f.name == "discrimination" and f.detail == "origin_only")]
+    if cat and "emergency" in names:
+        cat = _emergency_category(found, cat, an)
+    found.sort(key=lambda f: (f.start, f.name))
+    verdict, reasons = decide(
+        kind,
+        (f.name for f in found),
+        detected,
+        actions=actions,
+        call_confirmed=call_confirmed,
+        unsure=(u.name for u in unsure),
+    )
+    return ScreeningResult(text, detected, kind, cat, found, verdict, reasons, unsure)
+
+
+def analysis(text: str, lang: str | None = None):
+    """Tokens and phrase matches of a message, in its language (given or detected)."""
     body = text[:MAX_CHARS]
     tokens = tokenise(body)
     if lang in LANGUAGES:
@@ -71,6 +108,11 @@ def screen(
                     detected = best
                     an = analyse(tokens, index(), detected)
 
+    return an, detected
+
+
+def rule_stage(an, context: str = "auto") -> RuleStage:
+    """The rules alone: findings, kind, category (the model's inputs and its fallback)."""
     found: list[Finding] = pattern_findings(an)
     plate = any(f.name == "licence_plate" for f in found)
     for fn in (police_called, emergency, vigilantism):
@@ -85,21 +127,11 @@ def screen(
         vigilantism="vigilantism" in names,
         police="police_called" in names,
     )
-    if context == "follow_up" and _is_reaction(an, scores, names):
-        kind = "chatter"  # thanks and reactions under an alert are chatter, not observations
-    elif context != "auto":
-        kind = context
-    disc = discrimination(an, kind)
+    disc = discrimination(an, kind if context == "auto" else context)
     if disc:
         found.append(disc)
-    cat = _category(an, scores, plate) if kind == "alert" else None
-    if cat and "emergency" in names:
-        cat = _emergency_category(found, cat, an)
-    found.sort(key=lambda f: (f.start, f.name))
-    verdict, reasons = decide(
-        kind, (f.name for f in found), detected, actions=actions, call_confirmed=call_confirmed
-    )
-    return ScreeningResult(text, detected, kind, cat, found, verdict, reasons)
+    cat = _category(an, scores, plate)
+    return RuleStage(an, found, kind, scores, cat)
 
 
 def _is_reaction(an, scores: dict[str, float], names: set[str]) -> bool:

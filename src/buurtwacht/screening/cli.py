@@ -21,7 +21,8 @@ def _actions(protocol: str | None) -> Mapping[str, str] | None:
         return None
     from buurtwacht.protocols import load_protocol  # lazy: protocols is a separate package
 
-    return dict(load_protocol(protocol).findings)
+    p = load_protocol(protocol)
+    return {**p.findings, "unsure": p.unsure}
 
 
 def main(

@@ -261,10 +261,47 @@ def discrimination(an: Analysis, kind: str) -> Finding | None:
         return _finding(an, "discrimination", [origins[0]], "generalisation")
     if kind == "chatter":
         return None
-    kinds = sum(1 for c in _DESCRIPTORS if an.get(c))
+    kinds = sum(1 for c in _DESCRIPTORS if an.get(c)) + len(_numeric_descriptors(an))
     if kinds >= 3:
         return None
     return _finding(an, "discrimination", [origins[0]], "origin_only")
+
+
+# Keys are folded and squeezed ("ongeveer" -> "ongever"), so these lists are too.
+_APPROX = frozenset(
+    _key(w)
+    for w in "etwa ca ungefahr ungefaehr rund um about around roughly approx ongeveer rond "
+    "circa environ vers la".split()
+)
+_AGE_UNITS = frozenset(_key(w) for w in "jaar jarige ans an jahre jahrig years yrs yo".split())
+_HEIGHT_UNITS = frozenset(_key(w) for w in "m cm ft feet foot meter metre".split())
+
+
+def _numeric_descriptors(an: Analysis) -> set[str]:
+    """Age and height written as numbers ("etwa 30", "25 Jahre", "1,80 m", "180 cm", "6ft",
+    "1 80m"), in any language; lexicon words cover "1m80", "trentaine", "tall"."""
+    keys = an.keys
+    found: set[str] = set()
+    for i, k in enumerate(keys):
+        if not k[:1].isdigit():
+            continue
+        digits = k.rstrip("abcdefghijklmnopqrstuvwxyz")
+        unit = k[len(digits) :]
+        nxt = keys[i + 1] if i + 1 < len(keys) else ""
+        prev = keys[i - 1] if i else ""
+        prev2 = keys[i - 2] if i > 1 else ""
+        if not digits.isdigit():
+            continue
+        n = int(digits)
+        if unit in ("ft", "cm", "m") or (
+            (nxt in _HEIGHT_UNITS or nxt.endswith(("m", "cm")))
+            and (n in (1, 2, 5, 6) or 140 <= n <= 210 or prev in ("1", "2"))
+        ):
+            found.add("height")
+        elif 12 <= n <= 99 and not unit and (_APPROX & {prev, prev2} or nxt in _AGE_UNITS):
+            found.add("age")
+    # not counted twice when the lexicon already found that kind ("1m80", "groot")
+    return found - {c.split("_")[1] for c in _DESCRIPTORS if an.get(c)}
 
 
 def pattern_findings(an: Analysis) -> list[Finding]:

@@ -45,11 +45,15 @@ class Finding:
     end: int
     text: str
     detail: str = ""
+    # How sure screening is, in [0, 1]: the model's probability for vigilantism, emergency,
+    # discrimination and police_called; a fixed value per pattern detector otherwise.
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         d = {"name": self.name, "start": self.start, "end": self.end, "text": self.text}
         if self.detail:
             d["detail"] = self.detail
+        d["confidence"] = self.confidence
         return d
 
 
@@ -74,6 +78,8 @@ class ScreeningResult:
     findings: list[Finding]
     verdict: str
     reasons: list[Reason] = field(default_factory=list)
+    # Vigilantism or emergency that screening is unsure of: held for review (rule "unsure").
+    unsure: list[Finding] = field(default_factory=list)
 
     @property
     def finding_names(self) -> list[str]:
@@ -88,4 +94,5 @@ class ScreeningResult:
             "finding_names": self.finding_names,
             "verdict": self.verdict,
             "reasons": [r.to_dict() for r in self.reasons],
+            "unsure": [f.to_dict() for f in self.unsure],
         }

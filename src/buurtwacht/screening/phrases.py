@@ -165,13 +165,13 @@ class PhraseIndex:
             k = squeeze(t.key)
             if (
                 k not in self.vocab
-                and len(k) >= 7
+                and len(k) >= 5
                 and k.isalpha()
-                and (tokens.caps or not text[t.start].isupper())  # not a proper noun
+                and (tokens.caps or not text[t.start].isupper() or k[0] == "p")  # proper noun?
             ):
                 fixed = self._typo_cache.get(k)
                 if fixed is None:
-                    fixed = self._typo.correct(k) or k
+                    fixed = (self._typo.correct(k) if len(k) >= 7 else None) or (_critical(k) or k)
                     if len(self._typo_cache) < 50_000:
                         self._typo_cache[k] = fixed
                 k = fixed
@@ -309,6 +309,37 @@ class _TypoIndex:
 
 
 _INFLECTED = ("en", "d", "t", "s", "er")
+
+# The police words decide the call-first rule and exempt police action from vigilantism, and
+# they are short ("plitie", "poilce", "Ploizei", "polcie"): a letter dropped, added or two
+# letters swapped is corrected even below 7 letters. Not a replaced letter: "polite",
+# "policy" and Dutch "polis" stay themselves.
+_CRITICAL = ("politie", "police", "polizei")
+
+
+def _critical(token: str) -> str | None:
+    if token[0] != "p" or not 5 <= len(token) <= 8:
+        return None
+    for word in _CRITICAL:
+        if token != word and _one_typing_slip(token, word):
+            return word
+    return None
+
+
+def _one_typing_slip(a: str, b: str) -> bool:
+    """One deletion, insertion or adjacent transposition turns a into b (no substitution)."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and (a[diff[1]] == b[diff[0]])
+        )
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -39,6 +39,10 @@ TITLES: dict[str, dict[str, str]] = {
     "chatter": {
         "nl": "Geen melding", "fr": "Pas une alerte", "de": "Keine Meldung", "en": "Not an alert",
     },
+    "unsure": {
+        "nl": "Onzeker: graag nakijken", "fr": "Incertain : à vérifier, svp",
+        "de": "Unsicher: bitte prüfen", "en": "Unsure: please review",
+    },
     "clean": {
         "nl": "In orde", "fr": "En ordre", "de": "In Ordnung", "en": "All clear",
     },
@@ -98,6 +102,12 @@ EXPLAIN: dict[str, dict[str, str]] = {
         "fr": "ce groupe sert uniquement aux alertes. Merci pour votre message ! Publiez-le dans le canal général du quartier.",
         "de": "diese Gruppe ist nur für Meldungen. Danke für die Nachricht! Bitte posten Sie sie im allgemeinen Kanal der Nachbarschaft.",
         "en": "this group is for alerts only. Thanks for your message! Please post it in the neighbourhood's general channel.",
+    },
+    "unsure": {
+        "nl": "de screening is niet zeker of dit bericht oproept tot eigen rechter spelen of een noodgeval meldt. Een coördinator kijkt het na voor het gedeeld wordt; bij nood: bel 112.",
+        "fr": "le filtrage n'est pas sûr que ce message n'appelle pas à se faire justice ou ne signale pas une urgence. Un coordinateur le vérifie avant de le partager ; en cas d'urgence, appelez le 112.",
+        "de": "die Prüfung ist unsicher, ob diese Nachricht zu Selbstjustiz aufruft oder einen Notfall meldet. Ein Koordinator sieht sie vor dem Teilen durch; im Notfall: 112 anrufen.",
+        "en": "screening is not sure whether this message calls for vigilantism or reports an emergency. A coordinator reviews it before it is shared; in an emergency, call 112.",
     },
     "clean": {
         "nl": "geen opmerkingen bij dit bericht.",

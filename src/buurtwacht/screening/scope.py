@@ -30,6 +30,7 @@ class Analysis:
     conditionals: set[int] = field(default_factory=set)
     not_now: set[int] = field(default_factory=set)
     has_quotes: bool = False
+    matched: set[str] = field(default_factory=set)  # concepts with at least one match
 
     def get(self, concept: str) -> list[Match]:
         return self.by_concept.get(concept, [])
@@ -104,6 +105,7 @@ def analyse(tokens: Tokens, index: PhraseIndex, lang: str) -> Analysis:
     an.has_quotes = any(t.quoted for t in tokens.items)
     for m in index.match(tokens, keys, lang):
         by[m.concept].append(m)
+    an.matched = {c for c, ms in by.items() if ms}
     for concept, target in (
         ("negator", an.negators),
         ("contrast", an.contrasts),

@@ -1,0 +1,206 @@
+"""A small linear model on top of the rules: it generalises where phrase lists cannot.
+
+The rules (findings.py, classify.py) know the protocol's grammar: negation, quotes, the police
+as subject, resolved events. What they cannot do is recognise a sentence shape nobody wrote
+down ("met een man of vijf langs gaan", "il va passer un sale quart d'heure"). The model sees
+the message as a bag of cheap, language-independent features:
+
+- every token key (already folded, de-stretched and typo-corrected by the tokeniser) and
+  its 5-letter prefix (a stem: "achtervolg*", "cambriol*", "einzubr*" without a stemmer);
+- every lexicon concept that matched, and whether it was negated or quoted (the rules' own
+  vocabulary of police, danger, resolution, wishes... as generalising features);
+- word classes per sentence and their conjunctions (cues.py: actor + intent + action family
+  + target, a "nobody"/negator near the action, the police said to do nothing, resolution,
+  past tense, "now"), the compositional part that carries across sentences and languages;
+- the rules' verdicts (their kind, category, findings) and the shape of the message
+  (all caps, "!!", emoji),
+
+and scores them with one weight vector per output ("head"): vigilantism, emergency,
+discrimination, police_called (binary), kind (3 classes), category (10 classes). The weights
+are trained at build time by `python -m buurtwacht.screening.train` from labelled data in
+the repository and shipped as data/model.json; nothing is downloaded, and scoring is a dict
+look-up per feature plus a sum (pure Python, no numpy at run time).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from .cues import sentence_features
+from .model import CATEGORIES, KINDS
+from .scope import Analysis
+
+MODEL_PATH = Path(__file__).with_name("data") / "model.json"
+BINARY = ("vigilantism", "emergency", "discrimination", "police_called")
+HEADS = (*BINARY, *(f"kind:{k}" for k in KINDS), *(f"cat:{c}" for c in CATEGORIES))
+FEATURE_VERSION = 2
+MAX_TOKENS = 300
+# Concepts whose scope (idiom, harmless, police subject) only the rules judge: the model sees
+# them through the rules' finding, not as raw matches ("dan pakken we 10 bakken").
+_RULED = frozenset(
+    ("vigilantism", "shaming")
+)  # a 10,000-character message is scored on its first 300 tokens
+
+
+def features(
+    an: Analysis, rule_findings: set[str], rule_kind: str, rule_cat: str | None
+) -> list[str]:
+    """The features of one message (see the module docstring)."""
+    keys = an.keys
+    n = min(len(keys), MAX_TOKENS)
+    out = ["w:" + k for k in keys[:n] if k]
+    out += ["p:" + k[:5] for k in keys[:n] if len(k) > 5 and k.isalpha()]
+    return out + message_features(an, rule_findings, rule_kind, rule_cat)
+
+
+def message_features(
+    an: Analysis, rule_findings: set[str], rule_kind: str, rule_cat: str | None
+) -> list[str]:
+    """Everything but the per-token word and prefix features."""
+    items = an.tokens.items
+    keys = an.keys
+    n = min(len(keys), MAX_TOKENS)
+    sents = [t.sentence for t in items[:n]]
+    out = sentence_features(keys, sents, n)
+    scoped = bool(an.negators) or an.has_quotes
+    by = an.by_concept
+    for concept in an.matched - _RULED:
+        ms = by[concept]
+        if ms[0].i >= n:
+            continue
+        if not scoped:
+            out.append("c:" + concept)
+            continue
+        live = [m for m in ms if not an.negated(m) and not an.quoted(m)]
+        if live:
+            out.append("c:" + concept)
+        if len(live) < len(ms):
+            out.append("n:" + concept)
+    out += ["r:" + f for f in rule_findings]
+    out.append("k:" + rule_kind)
+    out.append("g:" + str(rule_cat))
+    text = an.tokens.text
+    if an.tokens.caps:
+        out.append("s:caps")
+    if "!!" in text:
+        out.append("s:excl")
+    if not text.isascii() and max(text[:2000]) > "\u2500":
+        out.append("s:emoji")
+    out.append("s:bias")
+    return out
+
+
+def token_features(keys: list[str], sents: list[int], n: int) -> list[str]:
+    """Word and 5-letter prefix features (bigrams were tried: they learn the templates, and
+    grouped cross-validation was better without them)."""
+    return [f for _, f in _token_features(keys, sents, n)]
+
+
+def _token_features(keys: list[str], sents: list[int], n: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for i in range(n):
+        k = keys[i]
+        if not k:
+            continue
+        out.append((i, "w:" + k))
+        if len(k) > 5 and k.isalpha():
+            out.append((i, "p:" + k[:5]))
+
+    return out
+
+
+class LinearModel:
+    """Weights per feature (one float per head), loaded once from model.json."""
+
+    def __init__(self, data: dict):
+        if data.get("heads") != list(HEADS) or data.get("version") != FEATURE_VERSION:
+            raise ValueError("model.json does not match this code: retrain the model")
+        self.weights: dict[str, tuple[float, ...]] = {
+            f: tuple(w) for f, w in data["weights"].items()
+        }
+        self.thresholds: dict[str, float] = data["thresholds"]
+        self.meta = {k: v for k, v in data.items() if k != "weights"}
+        self._token_cache: dict[str, tuple[float, ...]] = {}
+
+    def scores(self, feats: list[str]) -> dict[str, float]:
+        vecs = [w for w in map(self.weights.get, feats) if w is not None]
+        return self._sum(vecs)
+
+    def score_message(
+        self, an: Analysis, rule_findings: set[str], rule_kind: str, rule_cat: str | None
+    ) -> dict[str, float]:
+        """scores(features(...)) with the word and prefix weights of a token key looked up
+        once per key and remembered (a test checks both give the same scores)."""
+        cache = self._token_cache
+        vecs = []
+        for k in an.keys[:MAX_TOKENS]:
+            if not k:
+                continue
+            hit = cache.get(k)
+            if hit is None:
+                ws = [self.weights.get("w:" + k)]
+                if len(k) > 5 and k.isalpha():
+                    ws.append(self.weights.get("p:" + k[:5]))
+                ws = [w for w in ws if w is not None]
+                # one pre-summed vector per key (or none): fewer vectors to add per message
+                hit = tuple(map(sum, zip(*ws, strict=True))) if ws else ()
+                if len(cache) < 100_000:
+                    cache[k] = hit
+            if hit:
+                vecs.append(hit)
+        get = self.weights.get
+        vecs += [
+            w
+            for w in map(get, message_features(an, rule_findings, rule_kind, rule_cat))
+            if w is not None
+        ]
+        return self._sum(vecs)
+
+    def _sum(self, vecs: list[tuple[float, ...]]) -> dict[str, float]:
+        if not vecs:
+            return dict.fromkeys(HEADS, 0.0)
+        return dict(zip(HEADS, map(sum, zip(*vecs, strict=True)), strict=True))
+
+    def top_token(self, an: Analysis, head: str) -> int:
+        """The token whose own features push `head` up most: the span of a model-only
+        finding (computed only then)."""
+        h = HEADS.index(head)
+        keys = an.keys
+        n = min(len(keys), MAX_TOKENS)
+        sents = [t.sentence for t in an.tokens.items[:n]]
+        contrib: dict[int, float] = {}
+        for i, f in _token_features(keys, sents, n):
+            w = self.weights.get(f)
+            if w is not None:
+                contrib[i] = contrib.get(i, 0.0) + w[h]
+        best, best_i = 0.0, -1
+        for i, v in contrib.items():
+            if v > best:
+                best, best_i = v, i
+        return best_i
+
+
+def sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def softmax(scores: dict[str, float], names: tuple[str, ...], prefix: str) -> dict[str, float]:
+    vals = [scores[prefix + n] for n in names]
+    m = max(vals)
+    exps = [math.exp(v - m) for v in vals]
+    total = sum(exps)
+    return {n: e / total for n, e in zip(names, exps, strict=True)}
+
+
+@lru_cache(maxsize=1)
+def load() -> LinearModel | None:
+    """The shipped model, or None when none has been trained yet (rules only)."""
+    if not MODEL_PATH.exists():
+        return None
+    return LinearModel(json.loads(MODEL_PATH.read_text(encoding="utf-8")))

@@ -1,0 +1,55 @@
+# ruff: noqa: E501  (example messages are kept whole)
+"""Behaviour by class (issue 10), four languages each, written for these tests (not taken from
+the corpus or its templates). (lang, text)."""
+
+# Vigilantism said indirectly: must never reach members unreviewed (blocked or held unsure).
+INDIRECT_VIGILANTISM = [
+    ("nl", "Met een man of zes gaan we vanavond eens babbelen met die gasten van het pleintje"),
+    ("nl", "als ik die dief nog eens zie, gaat hij ni meer lachen"),
+    ("nl", "De politie doet niks, dus we lossen het zelf op met de buurt"),
+    ("nl", "Wie rijdt er mee? We volgen die witte camionette tot waar ze wonen"),
+    ("fr", "À plusieurs on va aller lui parler, il va comprendre"),
+    ("fr", "La police ne bouge pas, on va régler ça entre voisins"),
+    ("de", "Wir sind zu dritt, wir warten heute Abend auf den Typen"),
+    ("de", "Die Polizei macht nichts, also regeln wir das selbst"),
+    ("en", "Three of us will be waiting for him at the corner tonight"),
+    ("en", "Police do nothing, so we'll sort him out ourselves"),
+]
+
+# Warnings against vigilantism: no vigilantism finding (never blocked as vigilantism).
+WARNINGS = [
+    ("nl", "Laat die knuppels maar thuis, niemand gaat achter iemand aan"),
+    ("nl", "Ga ze aub niet zelf tegenhouden, bel gewoon 101"),
+    ("fr", "Ne les poursuivez pas vous-mêmes, appelez le 101"),
+    ("fr", "Personne ne va les confronter, on laisse faire la police"),
+    ("de", "Bitte verfolgt sie nicht selbst, ruft die 110 oder 101 an"),
+    ("de", "Niemand stellt die Leute zur Rede, das macht die Polizei"),
+    ("en", "Nobody chase anyone please, just call 101"),
+    ("en", "Do not confront them yourselves, leave it to the police"),
+]
+
+# Resolved or past events: no emergency.
+RESOLVED = [
+    ("nl", "Einde melding: de brand in de garage is geblust, niemand gewond"),
+    ("nl", "Het waterlek in de kelder is gedicht, alles in orde"),
+    ("nl", "De dief is gisteren al opgepakt door de politie"),
+    ("fr", "Fin de l'alerte, l'incendie est éteint et tout le monde va bien"),
+    ("fr", "Le voleur a été arrêté hier par la police"),
+    ("de", "Entwarnung: der Brand ist gelöscht, niemand verletzt"),
+    ("de", "Der Dieb wurde gestern schon festgenommen"),
+    ("en", "All clear, the fire is out and nobody was hurt"),
+    ("en", "The thief was already arrested yesterday"),
+]
+
+# Emergencies written with emphasis: an emergency finding (or at least held as unsure).
+EMPHASIS = [
+    ("nl", "BRAND!!! er komen vlammen uit het raam van de buren"),
+    ("nl", "Snel iemand bellen, er ligt een man op straat en hij beweegt niet!!"),
+    ("nl", "NU inbraak bezig bij de buren, ik hoor ze binnen"),
+    ("fr", "AU FEU !!! il y a des flammes chez le voisin"),
+    ("fr", "Vite appelez quelqu'un, un homme est par terre et ne bouge plus !!"),
+    ("de", "FEUER!!! Flammen kommen aus dem Fenster der Nachbarn"),
+    ("de", "Schnell, jemand anrufen, ein Mann liegt am Boden und bewegt sich nicht!!"),
+    ("en", "FIRE!!! flames coming out of the neighbours' window"),
+    ("en", "Quick someone call, a man is lying in the street and not moving!!"),
+]
