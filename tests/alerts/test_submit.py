@@ -116,11 +116,16 @@ def test_plate_is_masked_for_members_and_kept_for_police(live, post_alert, clien
     member_view = client.get(f"/api/alerts/{alert.pk}").json()
     assert "1-ABC-234" not in str(member_view)
     client.force_login(live.police)
-    police_view = client.get(f"/api/alerts/{alert.pk}").json()
-    assert "1-ABC-234" in police_view["original"]["description"]
+    assert "1-ABC-234" not in str(client.get(f"/api/alerts/{alert.pk}").json())
+    revealed = client.post(
+        f"/api/police/alerts/{alert.pk}/reveal", {"reason": "plate check"},
+        content_type="application/json",
+    ).json()  # fmt: skip
+    assert "1-ABC-234" in revealed["original"]["description"]
+    assert "1-ABC-234" in revealed["police_only"]["plates"]
     from buurtwacht.privacy.models import AuditEntry
 
-    assert AuditEntry.objects.filter(actor=live.police, action="read_alert_original").exists()
+    assert AuditEntry.objects.get(actor=live.police).reason == "plate check"
 
 
 def test_rate_limit_per_member(live, post_alert):

@@ -16,15 +16,23 @@ from buurtwacht.privacy.models import AuditEntry
 from .conftest import PLATE
 
 
-def test_police_contact_sees_the_zone_console_with_unmasked_text(live, alert_of, client):
+def test_police_contact_sees_the_zone_console_and_unmasks_only_with_a_reason(
+    live, alert_of, client
+):
+    """Every unmasked view is one audit row with its reason (issue 9): the console lists the
+    members' copy; the original comes with the reveal."""
     alert = alert_of(description=PLATE)
     client.force_login(live.police)
     assert client.get("/police/").url == f"/police/zones/{live.zone.pk}/"
     page = client.get(f"/police/zones/{live.zone.pk}/").content.decode()
-    assert "1-ABC-123" in page  # the original text, not the members' masked copy
+    assert "Kerkstraat" in page and "1-ABC-123" not in page
     assert alert.members_copy["description"] != alert.description
-    reads = AuditEntry.objects.filter(actor=live.police, action="read_alert_original")
-    assert reads.filter(subject_id=str(alert.pk)).count() == 1
+    assert not AuditEntry.objects.exists()
+    url = f"/police/alerts/{alert.pk}/"
+    shown = client.post(url, {"action": "reveal", "reason": "PV HA.1"}).content.decode()
+    assert "1-ABC-123" in shown
+    reads = AuditEntry.objects.filter(actor=live.police, subject_id=str(alert.pk))
+    assert [(e.action, e.reason) for e in reads] == [("reveal_police_only", "PV HA.1")]
 
 
 @pytest.mark.parametrize("who", ["other_police", "prevention", "member", "coordinator"])
@@ -54,14 +62,14 @@ def test_other_zone_police_has_its_own_console_without_our_alerts(live, alert_of
 
 
 def test_zone_admin_reads_but_cannot_act(live, alert_of, client):
-    """Decision: the zone admin reads what the group was sent (unmasked, audited) but not
-    held alerts, and can neither reveal police-only fields, acknowledge nor set a case."""
+    """Decision: the zone admin reads what the group was sent (the members' copy) but not
+    held alerts, and can neither unmask (reveal), acknowledge nor set a case."""
     sent = alert_of(description=PLATE)
     held = alert_of(description="Het is Jan Peeters, bel hem op 0470 12 34 56.", where="Dorp")
     assert held.status == Status.HELD
     client.force_login(live.zone_admin)
     page = client.get(f"/police/zones/{live.zone.pk}/").content.decode()
-    assert "1-ABC-123" in page and "Peeters" not in page
+    assert "Kerkstraat" in page and "1-ABC-123" not in page and "Peeters" not in page
     assert client.get(f"/police/alerts/{held.pk}/").status_code == 404
     url = f"/police/alerts/{sent.pk}/"
     for data in ({"action": "acknowledge", "state": "informed"},

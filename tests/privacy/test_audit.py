@@ -6,7 +6,6 @@ import io
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from buurtwacht.alerts import views_shared
 from buurtwacht.organisation.models import StaffRole
 from buurtwacht.privacy import triggers
 from buurtwacht.privacy.models import AppendOnlyError, AuditEntry, audit, zone_of
@@ -79,7 +78,7 @@ def test_admin_has_no_change_or_delete_path(entry, client, django_user_model):
 
 def test_zone_is_derived_from_the_subject(live, submit):
     alert = submit(live.group, live.anna, what="Twee mannen voelen aan de klinken van voordeuren.")
-    views_shared.police_view(alert, reader=live.police)  # an existing call site, unchanged
+    audit(actor=live.police, action="read_alert_original", subject=alert, reason="case")
     row = AuditEntry.objects.get(action="read_alert_original")
     assert row.zone == live.zone and row.subject_id == str(alert.pk)
     assert zone_of(live.other_group) == live.other_zone

@@ -150,6 +150,7 @@ def test_dry_run_counts_and_deletes_nothing(rows):
         "live_events": 2,
         "strikes": 2,
         "alerts": 3,
+        "police_replies": 0,
         "leavers": 0,
     }
     assert _counts() == before

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from buurtwacht.alerts.models import Alert, FollowUp, Strike
 from buurtwacht.alerts.views_shared import police_view
@@ -131,7 +132,7 @@ def test_erasure_removes_contact_data_name_and_contents(history):
     assert alert.members_copy == {} and alert.police_only == {} and alert.lon is None
     assert alert.author_id == anna.pk and alert.category == "suspicious_person"
     assert subject_rights.display_name(alert.author) == "a former member"
-    assert police_view(alert, reader=history.police)["original"]["what"] == ""
+    assert police_view(alert, reader=history.police)["what"] == ""
     assert FollowUp.objects.get(author=anna).text == ""
     assert FollowUp.objects.get(author=history.bert).text == "Ik zie ze ook, bij de bakker."
     # Rendered copies of her alert in the outbox carry no text of hers any more.
@@ -186,3 +187,21 @@ def test_erase_command(history, capsys):
     assert User.objects.get(pk=history.bert.pk).contact_email == ""
     call_command("privacy", "erase", f"id:{history.bert.pk}", "--yes")
     assert "already erased" in capsys.readouterr().out
+
+
+def test_erasure_removes_chat_identity_and_replies_to_the_police(history):
+    from buurtwacht.delivery.whatsapp import identities
+    from buurtwacht.delivery.whatsapp.models import Contact
+    from buurtwacht.police.models import PoliceReply
+
+    identities.note_inbound(history.anna, timezone.now(), bsuid="BE.99887766554433")
+    group = history.anna.memberships.first().group
+    message = OutboundMessage.objects.create(group=group, kind="police_message", payload={})
+    PoliceReply.objects.create(message=message, group=group, author=history.anna,
+                               text="Ik zag een bestelwagen", channel="whatsapp")  # fmt: skip
+    exported = subject_rights.export_data(history.anna)
+    assert exported["whatsapp"]["business_scoped_user_id"] == "BE.99887766554433"
+    assert [r["text"] for r in exported["replies_to_the_police"]] == ["Ik zag een bestelwagen"]
+    subject_rights.erase(history.anna)
+    assert not Contact.objects.filter(user=history.anna).exists()
+    assert PoliceReply.objects.get().text == ""

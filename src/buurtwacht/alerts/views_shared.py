@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buurtwacht.organisation.roles import Reader
-from buurtwacht.privacy.models import audit
+from buurtwacht.privacy.subject_rights import display_name
 
 from . import access
 from .models import Alert, FollowUp
@@ -91,26 +91,17 @@ def members_view(alert: Alert, *, reader, level: Reader) -> dict:
 
 
 def police_view(alert: Alert, *, reader, level: Reader = Reader.POLICE) -> dict:
-    """The unredacted alert for the police contact; every read is audited."""
-    audit(
-        actor=reader, action="read_alert_original", subject=alert, detail=f"group {alert.group_id}"
-    )
+    """What the police read of an alert outside the console: the members' copy plus what
+    screening found. The original text and the police-only fields (plates, third-party data,
+    attachments) come out only in the police console, for a stated reason that is audited
+    (police.console.reveal): every unmasked view is one audit row with its reason."""
     return {
         **members_view(alert, reader=reader, level=level),
         "reasons": [r["message"] for r in alert.reasons],
-        "original": {
-            "what": alert.what,
-            "where": alert.place,
-            "description": alert.description,
-            "direction": alert.direction,
-            "lon": alert.lon,
-            "lat": alert.lat,
-        },
-        # The police-only fields (plates, third-party data, attachments) come out only in the
-        # police console, for a stated reason that is audited (police.console.reveal).
         "has_police_only": bool(alert.police_only),
         "findings": alert.findings,
-        "author": alert.author.get_full_name() if alert.author else None,
+        "author": display_name(alert.author),
+        "console_url": f"/police/alerts/{alert.pk}/",
     }
 
 
@@ -132,5 +123,5 @@ def moderation_view(alert: Alert) -> dict:
         "reasons": alert.reasons,
         "findings": alert.findings,
         "members_copy": alert.members_copy,
-        "author": alert.author.get_full_name() or alert.author.username,
+        "author": display_name(alert.author),
     }

@@ -9,6 +9,7 @@ from ninja.security import django_auth
 
 from buurtwacht.alerts import access
 from buurtwacht.organisation.models import Group
+from buurtwacht.privacy.subject_rights import display_name
 
 from . import broadcasts, console, messages
 from .acknowledgements import acknowledge
@@ -84,11 +85,11 @@ def alert(request, alert_id: int):
 
 @router.post("/police/alerts/{alert_id}/reveal", response={200: dict, **ERRORS})
 def reveal(request, alert_id: int, payload: ReasonIn):
-    """The police-only fields; needs a reason, which the audit log keeps."""
+    """The original text and the police-only fields; needs a reason, which the audit log
+    keeps."""
     item, role = access.console_alert(request.user, alert_id)
     try:
-        return {"police_only": console.reveal(item, by=request.user, role=role,
-                                              reason=payload.reason)}  # fmt: skip
+        return console.reveal(item, by=request.user, role=role, reason=payload.reason)
     except console.ConsoleRefused as exc:
         return _refused(exc)
 
@@ -186,7 +187,7 @@ def _reply_out(reply: PoliceReply) -> dict:
         "id": reply.pk,
         "message_id": reply.message_id,
         "group_id": reply.group_id,
-        "author": (author.get_full_name() or author.username) if author else None,
+        "author": display_name(author),
         "text": reply.text,
         "channel": reply.channel,
         "created_at": reply.created_at.isoformat(),

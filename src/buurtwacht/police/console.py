@@ -19,6 +19,7 @@ from buurtwacht.alerts.access import ConsoleRole
 from buurtwacht.alerts.models import Alert, AlertEvent, Category, Status
 from buurtwacht.alerts.views_shared import called_line
 from buurtwacht.organisation.models import Group, PoliceZone
+from buurtwacht.privacy.subject_rights import display_name
 
 from .audit_log import record
 
@@ -122,8 +123,9 @@ def duration_text(seconds: int | None) -> str:
 
 
 def row(alert: Alert, *, reader, role: ConsoleRole, via: str = "console") -> dict:
-    """One console row: the unmasked text (this read is audited), never the police-only fields."""
-    record(actor=reader, action="read_alert_original", subject=alert, detail=f"{via}")
+    """One console row: the members' copy (masked, as the group read it). The original text
+    and the police-only fields come out only through `reveal`, which needs a reason."""
+    copy = alert.members_copy
     latest = latest_acknowledgement(alert)
     seconds = seconds_to_first_ack(alert)
     return {
@@ -139,10 +141,10 @@ def row(alert: Alert, *, reader, role: ConsoleRole, via: str = "console") -> dic
         and alert.called_at is not None
         and alert.called_at <= alert.created_at,
         "emergency": alert.emergency,
-        "what": alert.what,
-        "where": alert.place,
-        "description": alert.description,
-        "direction": alert.direction,
+        "what": copy.get("what", ""),
+        "where": copy.get("where", ""),
+        "description": copy.get("description", ""),
+        "direction": copy.get("direction", ""),
         "lon": alert.lon,
         "lat": alert.lat,
         "occurred_at": alert.occurred_at.isoformat(),
@@ -152,7 +154,7 @@ def row(alert: Alert, *, reader, role: ConsoleRole, via: str = "console") -> dic
         "acknowledgement": _ack(latest),
         "seconds_to_first_ack": seconds,
         "time_to_first_ack": duration_text(seconds),
-        "author": (alert.author.get_full_name() or alert.author.username) if alert.author else None,
+        "author": display_name(alert.author),
         "may_act": role == ConsoleRole.POLICE,
     }
 
@@ -178,7 +180,8 @@ def require_police(role: ConsoleRole) -> None:
 
 
 def reveal(alert: Alert, *, by, role: ConsoleRole, reason: str) -> dict:
-    """The police-only fields, for a stated reason that the audit log keeps."""
+    """The original text and the police-only fields, for a stated reason that the audit log
+    keeps: every unmasked view is one audit row with its reason."""
     require_police(role)
     reason = (reason or "").strip()
     if not reason:
@@ -193,7 +196,15 @@ def reveal(alert: Alert, *, by, role: ConsoleRole, reason: str) -> dict:
         reason=reason[:250],
         zone=alert.group.zone,
     )
-    return dict(alert.police_only)
+    return {
+        "original": {
+            "what": alert.what,
+            "where": alert.place,
+            "description": alert.description,
+            "direction": alert.direction,
+        },
+        "police_only": dict(alert.police_only),
+    }
 
 
 @transaction.atomic

@@ -57,6 +57,8 @@ def export_data(user) -> dict:
             {"channel": p.channel, "enabled": p.enabled} for p in user.channel_preferences.all()
         ],
         "deliveries": _deliveries(user),
+        "replies_to_the_police": _police_replies(user),
+        "whatsapp": _whatsapp(user),
         "reads_of_your_data": [
             {"action": e.action, "at": _iso(e.created_at), "reason": e.reason}
             for e in AuditEntry.objects.filter(
@@ -291,9 +293,44 @@ def _remove_sent_copies(alert_ids: list[int], follow_ups: list) -> None:
             event.save(update_fields=["data"])
 
 
+def _police_replies(user) -> list[dict]:
+    from buurtwacht.police.models import PoliceReply
+
+    return [
+        {"group": r.group_id, "text": r.text, "channel": r.channel, "at": _iso(r.created_at)}
+        for r in PoliceReply.objects.filter(author=user).order_by("created_at")
+    ]
+
+
+def _whatsapp(user) -> dict:
+    """What the WhatsApp channel keeps of the member (their number is the profile's phone)."""
+    from buurtwacht.delivery.whatsapp.models import Contact
+
+    contact = Contact.objects.filter(user=user).first()
+    if contact is None:
+        return {}
+    return {
+        "business_scoped_user_id": contact.bsuid,
+        "last_message_to_the_hub_at": _iso(contact.last_inbound_at),
+    }
+
+
+def _erase_chat_state(user) -> None:
+    """Replies to the police lose their text; the WhatsApp identity (BSUID) and any open chat
+    conversation go."""
+    from buurtwacht.conversation.models import Conversation
+    from buurtwacht.delivery.whatsapp.models import Contact
+    from buurtwacht.police.models import PoliceReply
+
+    PoliceReply.objects.filter(author=user).update(text="")
+    Contact.objects.filter(user=user).delete()
+    Conversation.objects.filter(user=user).delete()
+
+
 def _erase_delivery_state(user) -> None:
     from buurtwacht.delivery.models import ChannelPreference, Delivery, DeliveryAttempt
 
+    _erase_chat_state(user)
     ChannelPreference.objects.filter(user=user).delete()
     Delivery.objects.filter(recipient=user, status__in=OPEN_DELIVERY_STATUSES).delete()
     # A refusal by a mail server may quote the address: errors go, the sent/dead state stays.
