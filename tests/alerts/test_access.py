@@ -155,3 +155,33 @@ def test_other_members_cannot_probe_held_items_through_moderation(live, alert_in
     assert missing.status_code == 404  # the same answer as for a held item of the group
     held.refresh_from_db()
     assert held.status == Status.HELD
+
+
+def test_a_member_of_another_group_can_neither_read_nor_post_here(
+    live, alert_in, client, make_user
+):
+    from buurtwacht.organisation.models import Membership
+
+    outsider = make_user("elders")
+    Membership.objects.create(group=live.other_group, user=outsider, status="active")
+    alert = alert_in(Status.OPEN)
+    client.force_login(outsider)
+    group = live.group.pk
+    assert client.get(f"/groups/{group}/").status_code == 403
+    assert client.get(f"/groups/{group}/alerts/new/").status_code == 403
+    assert client.get(f"/api/groups/{group}/alerts").status_code == 403
+    assert client.get(f"/api/alerts/{alert.pk}").status_code == 404
+    assert client.get(f"/alerts/{alert.pk}/").status_code == 404
+    posted = client.post(
+        f"/api/groups/{group}/alerts", {"category": "theft", "what": "x", "where": "y",
+                                        "called_number": "101",
+                                        "called_at": "2026-12-03T10:00:00+01:00"},
+        content_type="application/json",
+    )  # fmt: skip
+    assert posted.status_code == 422 and posted.json()["code"] == "not_member"
+    reply = client.post(
+        f"/api/alerts/{alert.pk}/follow-ups", {"text": "Ik zie ze ook"},
+        content_type="application/json",
+    )  # fmt: skip
+    assert reply.status_code == 404
+    assert Alert.objects.count() == 1 and not FollowUp.objects.exists()

@@ -118,3 +118,28 @@ def test_only_the_person_appeals(live):
     with pytest.raises(sanctions.SanctionRefused):
         sanctions.appeal(sanction, by=live.members[0], text=" ")
     assert not SanctionAppeal.objects.exists()
+
+
+def test_each_step_is_sent_to_the_person_only_in_their_language(live, smtp):
+    from buurtwacht.delivery.models import ChannelPreference, Delivery, OutboundMessage
+    from buurtwacht.delivery.sending import send_pending
+    from buurtwacht.organisation import sanctions
+    from buurtwacht.organisation.models import Membership
+
+    person = live.members[1]
+    person.language = "fr"
+    person.set_contact_email("membre@example.be")
+    person.save()
+    ChannelPreference.objects.create(user=person, channel="email", position=0)
+    membership = Membership.objects.get(user=person, group=live.group)
+    sanctions.give(
+        membership, by=live.coordinator, step="suspension", reason="Oproep tot achtervolging"
+    )
+    message = OutboundMessage.objects.get(kind="notice")
+    assert set(Delivery.objects.filter(message=message).values_list("recipient_id", flat=True)) == {
+        person.pk
+    }
+    send_pending()
+    (mail,) = smtp.messages()
+    assert mail["To"] == "membre@example.be" and "suspension" in mail["Subject"]
+    assert "Motif : Oproep tot achtervolging" in mail.get_content()

@@ -132,3 +132,29 @@ def _broadcast(message: OutboundMessage) -> None:
     Delivery.objects.filter(message=message, channel=WEB, status=Delivery.Status.PENDING).update(
         status=Delivery.Status.SENT, sent_at=timezone.now()
     )
+
+
+def publish_to(message: OutboundMessage, users: Iterable) -> int:
+    """A personal message (a sanction, a decision on an appeal) to these people only, on the
+    first push channel of each one's order; never on the group's live feed, which every
+    member reads. Works whatever their membership status (a suspended member is told why).
+    Idempotent like publish. Returns the number of deliveries written."""
+    push = [c for c in registry.names(configured_only=True) if c != WEB]
+    rows = []
+    now = timezone.now()
+    for user in users:
+        prefs = list(
+            ChannelPreference.objects.filter(user=user, enabled=True, channel__in=push)
+            .order_by("position", "channel")
+            .values_list("channel", "position")
+        )
+        first = [c for c, pos in prefs if pos == prefs[0][1]] if prefs else []
+        rows += [
+            Delivery(message=message, recipient_id=user.pk, channel=channel,
+                     next_attempt_at=now, idempotency_key=f"{message.pk}:{user.pk}:{channel}")
+            for channel in first
+        ]  # fmt: skip
+    created = Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    if rows:
+        transaction.on_commit(lambda: _wake_worker(), robust=True)
+    return len(created)

@@ -88,7 +88,34 @@ def give(membership: Membership, *, by, step: str, reason: str) -> Sanction:
         membership.status = STATUS_AFTER[step]
         membership.save(update_fields=["status"])
     _audit(actor=by, action="sanction", subject=membership, reason=reason, detail=step)
+    _notify(sanction)
     return sanction
+
+
+def _notify(sanction: Sanction) -> None:
+    """Tell the person on their own channels (never the group): the step, the reason, and
+    where to read and appeal it. Rendered once per language, like every message."""
+    from django.utils import translation
+
+    from buurtwacht.delivery.models import OutboundMessage
+    from buurtwacht.delivery.outbox import publish_to
+    from buurtwacht.protocols import LANGUAGES
+
+    group = sanction.membership.group
+    payload = {}
+    for lang in LANGUAGES:
+        with translation.override(lang):
+            payload[lang] = {
+                "subject": _("%(group)s: a %(step)s") % {
+                    "group": group.name, "step": sanction.get_step_display()},
+                "text": _(
+                    "Reason: %(reason)s\nYou can read it and appeal once at /me/sanctions/."
+                ) % {"reason": sanction.reason},
+            }  # fmt: skip
+    message = OutboundMessage.objects.create(
+        group=group, kind=OutboundMessage.Kind.NOTICE, ref_id=sanction.pk, payload=payload
+    )
+    publish_to(message, [sanction.membership.user])
 
 
 def of_user(user):
