@@ -92,25 +92,29 @@ def stop(proc) -> None:
 
 @pytest.fixture
 def thread_server(transactional_db):
-    """The ASGI app in this process, served by uvicorn on its own thread and loop."""
+    """The ASGI app in this process, served by uvicorn on its own thread and loop. The socket
+    is bound here and handed to uvicorn, so no other process can take the port in between
+    (a free port looked up and bound later races with parallel test processes)."""
     from buurtwacht.asgi import application
 
-    port = free_port()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
     config = uvicorn.Config(
         application,
-        host="127.0.0.1",
-        port=port,
         lifespan="off",
         log_level="warning",
         timeout_graceful_shutdown=1,
     )
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     wait_for_port(port)
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+    sock.close()
 
 
 @pytest.fixture
