@@ -65,9 +65,12 @@ def test_a_member_is_not_sent_two_messages_inside_the_pair_interval(live, standi
     wa_member(1)
     phone = phone_of(standin, 1)
     first = post_alert(live)
-    second = post_alert(live, where="Molenstraat", force_new=True)
+    settle(lambda: len(phone.inbox) == 1)
+    second = post_alert(live, where="Molenstraat", force_new=True)  # right behind the first
     settle(lambda: len(phone.inbox) == 2, timeout=15)
-    assert standin.refusals[131056] == 0
+    sent_at = [standin.message(m.id).accepted_at for m in phone.inbox]
+    gap = sent_at[1] - sent_at[0]
+    assert gap >= 0.1 and standin.refusals[131056] == 0  # deferred, not refused
     assert {first, second} == set(
         Delivery.objects.filter(channel="whatsapp").values_list("message__ref_id", flat=True)
     )
@@ -166,3 +169,23 @@ def test_coordinator_sees_how_long_a_fan_out_takes(live, wa_settings, wa_member,
     client.force_login(live.coordinator)
     page = client.get(f"/groups/{live.group.pk}/moderation/").content.decode()
     assert "WhatsApp: 160 leden, ongeveer 2,0 s" in page
+
+
+def test_what_is_queued_for_one_member_goes_as_one_message(live, standin, wa_member):
+    user = wa_member(1)
+    identities.note_inbound(user, timezone.now())
+    standin.open_window(wa_id(1))
+    phone = phone_of(standin, 1)
+    first = post_alert(live)
+    second = post_alert(live, where="Molenstraat", force_new=True)
+    third = post_alert(live, where="Stationsplein", force_new=True)
+    settle(lambda: wa_rows().filter(status=Delivery.Status.SENT).count() == 3)
+    assert len(phone.inbox) == 1  # three alerts queued for one member: one message
+    merged = phone.inbox[0].text
+    assert merged.index("Kerkstraat") < merged.index("Molenstraat") < merged.index("Stationsplein")
+    ids = dict(wa_rows().values_list("message__ref_id", "provider_id"))
+    assert ids[first] == ids[second] == ids[third]
+    assert not standin.refusals[131056]
+    phone.read()
+    standin.flush()
+    settle(lambda: wa_rows().filter(receipt="read").count() == 3)

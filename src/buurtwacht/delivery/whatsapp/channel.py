@@ -21,7 +21,7 @@ from buurtwacht.delivery.channels.base import Channel, Content, SendResult
 from buurtwacht.delivery.models import OutboundMessage
 from buurtwacht.privacy import crypto
 
-from . import identities, numbers
+from . import identities, merging, numbers
 from .client import ApiError, PayloadError, Recipient, template_message, text_message
 from .models import TemplateSend
 
@@ -67,6 +67,8 @@ class WhatsAppChannel(Channel):
         return numbers.health()
 
     def send(self, delivery, content: Content) -> SendResult:
+        if merging.already_merged(delivery):
+            return SendResult(ok=False, deferred=True)  # sent inside an earlier message
         user = delivery.recipient
         recipient = Recipient(wa_id=identities.wa_id_of(user), bsuid=identities.bsuid_of(user))
         if not recipient.key:
@@ -78,16 +80,27 @@ class WhatsAppChannel(Channel):
         wait = pair_wait(recipient.key)
         if wait:
             return SendResult(ok=False, deferred=True, retry_after=wait)
-        client = numbers.client_for(number_id)
+        queued = merging.take_queued(delivery)
+        text, merged = merging.combined_text(body_of(content), queued, content.lang, body_of)
+        merging.hand_back([r for r in queued if r not in merged])
+        result = self._send(numbers.client_for(number_id), user, recipient, content, text,
+                            number_id)  # fmt: skip
+        if result.ok:
+            merging.mark_sent(merged, result.provider_id)
+        else:
+            merging.hand_back(merged)
+        return result
+
+    def _send(self, client, user, recipient, content: Content, text: str, number_id: str):
         try:
             if identities.window_open(user, timezone.now()):
                 try:
-                    return self._ok(client.send(recipient, text_message(body_of(content))))
+                    return self._ok(client.send(recipient, text_message(text)))
                 except ApiError as exc:
                     if exc.action != "template":
                         raise
                     identities.close_window(user)
-            return self._template(client, recipient, content)
+            return self._template(client, recipient, content, text)
         except PayloadError as exc:
             logger.error("whatsapp: payload refused before sending: %s", exc)
             return SendResult(ok=False, error=f"payload: {exc}", permanent=True)
@@ -106,14 +119,15 @@ class WhatsAppChannel(Channel):
         return numbers.number_id_for(Group.objects.select_related("neighbourhood__municipality")
                                      .get(pk=group_id))  # fmt: skip
 
-    def _template(self, client, recipient: Recipient, content: Content) -> SendResult:
+    def _template(self, client, recipient: Recipient, content: Content, text: str) -> SendResult:
         index = crypto.blind_index(recipient.key, purpose="whatsapp")
         if not tier_allows(index):
             return SendResult(
                 ok=False, permanent=True,
                 error=f"messaging tier reached ({settings.WHATSAPP_TIER} users per 24 h)",
             )  # fmt: skip
-        params = [content.subject or "Buurtwacht", content.text[:1024] or "-"]
+        body = text.removeprefix(f"*{content.subject}*\n") if content.subject else text
+        params = [content.subject or "Buurtwacht", body[:1024] or "-"]
         language = TEMPLATE_LANGUAGES.get(content.lang, "nl_BE")
         wamid = client.send(recipient, template_message(settings.WHATSAPP_TEMPLATE, language,
                                                         params))  # fmt: skip

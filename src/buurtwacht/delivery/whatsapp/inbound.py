@@ -104,11 +104,12 @@ def _status(status: dict, *, received_at) -> bool:
 
 
 def _requeue_as_template(wamid: str) -> bool:
-    row = Delivery.objects.filter(channel="whatsapp", provider_id=wamid).first()
+    rows = Delivery.objects.filter(channel="whatsapp", provider_id=wamid)
+    row = rows.first()
     if row is None:
         return False
     identities.close_window(row.recipient)
-    Delivery.objects.filter(pk=row.pk).update(
+    rows.update(
         status=Delivery.Status.PENDING, provider_id="", next_attempt_at=timezone.now(),
         last_error="131047: outside the 24-hour window, re-sent as a template",
     )  # fmt: skip
