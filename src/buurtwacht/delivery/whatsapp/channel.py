@@ -18,7 +18,6 @@ from django.conf import settings
 from django.utils import timezone
 
 from buurtwacht.delivery.channels.base import Channel, Content, SendResult
-from buurtwacht.delivery.models import OutboundMessage
 from buurtwacht.privacy import crypto
 
 from . import identities, merging, numbers
@@ -57,7 +56,8 @@ class WhatsAppChannel(Channel):
 
     def __init__(self):
         self.max_per_second = settings.WHATSAPP_MAX_PER_SECOND
-        self._groups: dict[int, int] = {}
+        self._numbers: dict[int, str] = {}  # outbound message id -> phone number id
+        self._paused: dict[str, str] = {}  # per instance: a fresh instance per worker run
 
     @classmethod
     def configured(cls) -> bool:
@@ -70,11 +70,14 @@ class WhatsAppChannel(Channel):
         if merging.already_merged(delivery):
             return SendResult(ok=False, deferred=True)  # sent inside an earlier message
         user = delivery.recipient
-        recipient = Recipient(wa_id=identities.wa_id_of(user), bsuid=identities.bsuid_of(user))
+        bsuid, last_inbound = identities.contact_state(user)
+        recipient = Recipient(wa_id=identities.wa_id_of(user), bsuid=bsuid)
         if not recipient.key:
             return SendResult(ok=False, error="member has no WhatsApp", permanent=True)
         number_id = self._number_for(delivery)
-        paused = numbers.paused_reason(number_id)
+        paused = self._paused.get(number_id)
+        if paused is None:
+            paused = self._paused[number_id] = numbers.paused_reason(number_id)
         if paused:
             return SendResult(ok=False, error=f"number paused: {paused}", permanent=True)
         wait = pair_wait(recipient.key)
@@ -83,17 +86,18 @@ class WhatsAppChannel(Channel):
         queued = merging.take_queued(delivery)
         text, merged = merging.combined_text(body_of(content), queued, content.lang, body_of)
         merging.hand_back([r for r in queued if r not in merged])
-        result = self._send(numbers.client_for(number_id), user, recipient, content, text,
-                            number_id)  # fmt: skip
+        window_open = identities.in_window(last_inbound, timezone.now())
+        client = numbers.client_for(number_id)
+        result = self._send(client, user, recipient, content, text, number_id, window_open)
         if result.ok:
             merging.mark_sent(merged, result.provider_id)
         else:
             merging.hand_back(merged)
         return result
 
-    def _send(self, client, user, recipient, content: Content, text: str, number_id: str):
+    def _send(self, client, user, recipient, content, text, number_id, window_open: bool):
         try:
-            if identities.window_open(user, timezone.now()):
+            if window_open:
                 try:
                     return self._ok(client.send(recipient, text_message(text)))
                 except ApiError as exc:
@@ -108,16 +112,16 @@ class WhatsAppChannel(Channel):
             return self._failed(exc, number_id)
 
     def _number_for(self, delivery) -> str:
-        group_id = self._groups.get(delivery.message_id)
-        if group_id is None:
-            group_id = OutboundMessage.objects.values_list("group_id", flat=True).get(
-                pk=delivery.message_id
-            )
-            self._groups[delivery.message_id] = group_id
-        from buurtwacht.organisation.models import Group
+        """The number that speaks for the message's group (looked up once per message)."""
+        number_id = self._numbers.get(delivery.message_id)
+        if number_id is None:
+            from buurtwacht.organisation.models import Group
 
-        return numbers.number_id_for(Group.objects.select_related("neighbourhood__municipality")
-                                     .get(pk=group_id))  # fmt: skip
+            group = Group.objects.select_related("neighbourhood__municipality").get(
+                outbound_messages__pk=delivery.message_id
+            )
+            number_id = self._numbers[delivery.message_id] = numbers.number_id_for(group)
+        return number_id
 
     def _template(self, client, recipient: Recipient, content: Content, text: str) -> SendResult:
         index = crypto.blind_index(recipient.key, purpose="whatsapp")
@@ -138,16 +142,17 @@ class WhatsAppChannel(Channel):
     def _ok(wamid: str) -> SendResult:
         return SendResult(ok=True, provider_id=wamid)
 
-    @staticmethod
-    def _failed(exc: ApiError, number_id: str) -> SendResult:
+    def _failed(self, exc: ApiError, number_id: str) -> SendResult:
         action = exc.action
         if action == "retry":
             retry_after = settings.WHATSAPP_PAIR_INTERVAL_SECONDS if exc.code == 131056 else None
             return SendResult(ok=False, error=str(exc), retry_after=retry_after)
         if action == "stop_number":
             numbers.pause(number_id, str(exc))
+            self._paused[number_id] = str(exc)
         elif action == "token":
             numbers.token_invalid(str(exc))
+            self._paused[number_id] = str(exc)
         elif action == "payload":
             logger.error("whatsapp: payload error, not retried: %s", exc)
         return SendResult(ok=False, error=str(exc), permanent=True)

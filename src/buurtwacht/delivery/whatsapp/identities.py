@@ -86,7 +86,17 @@ def note_inbound(user, at, *, bsuid: str = "") -> None:
 
 def window_open(user, now) -> bool:
     last = Contact.objects.filter(user=user).values_list("last_inbound_at", flat=True).first()
-    return bool(last and now - last < timedelta(hours=24))
+    return in_window(last, now)
+
+
+def in_window(last_inbound, now) -> bool:
+    return bool(last_inbound and now - last_inbound < timedelta(hours=24))
+
+
+def contact_state(user) -> tuple[str, object]:
+    """(BSUID, last inbound time) in one query, for the channel's hot path."""
+    row = Contact.objects.filter(user=user).values_list("bsuid", "last_inbound_at").first()
+    return (row[0] or "", row[1]) if row else ("", None)
 
 
 def bsuid_of(user) -> str:
