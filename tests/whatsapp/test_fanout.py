@@ -76,7 +76,9 @@ def test_a_member_is_not_sent_two_messages_inside_the_pair_interval(live, standi
     )
 
 
-@pytest.mark.parametrize("http_status,code", [(400, 130429), (500, 131000), (400, 131016)])
+@pytest.mark.parametrize(
+    "http_status,code", [(400, 130429), (429, 130429), (500, 131000), (503, 0), (400, 131016)]
+)
 def test_rate_limits_and_server_errors_are_retried(
     live, standin, wa_member, fast_retries, http_status, code
 ):
@@ -189,3 +191,12 @@ def test_what_is_queued_for_one_member_goes_as_one_message(live, standin, wa_mem
     phone.read()
     standin.flush()
     settle(lambda: wa_rows().filter(receipt="read").count() == 3)
+
+
+def test_a_group_or_its_zone_may_have_its_own_number(live, wa_settings):
+    assert numbers.number_id_for(live.group) == NUMBER  # the default from the settings
+    BusinessNumber.objects.create(phone_number_id="200000000000002", zone=live.zone)
+    assert numbers.number_id_for(live.group) == "200000000000002"
+    BusinessNumber.objects.create(phone_number_id="300000000000003", group=live.group)
+    assert numbers.number_id_for(live.group) == "300000000000003"
+    assert numbers.number_id_for(live.other_group) == NUMBER  # another zone: the default
