@@ -56,7 +56,9 @@ def replied_to(message: dict) -> Delivery | None:
 
 
 def answer(*, user, group, message: dict) -> list:
-    """The conversation's replies to one inbound message (in the member's language)."""
+    """The conversation's replies to one inbound message (in the member's language). The
+    import is late on purpose: the conversation sits above delivery (it ends in the alert
+    flow, which uses the outbox), and this transport is the one place that calls up."""
     from buurtwacht.conversation.engine import Event, Reply, handle
 
     kind = message.get("type")
@@ -77,15 +79,14 @@ def answer(*, user, group, message: dict) -> list:
 
 
 def _to_police(context: Delivery, user, text: str) -> str:
-    try:
-        from buurtwacht.police.messages import reply_to_police
-    except ImportError:  # the police side is not installed
-        return _("Replies to this message are not possible here. Call 101 for the police.")
+    """A reply under a police message goes to the police only (police.messages)."""
+    from buurtwacht.police.messages import ReplyRefused, reply_to_police
+
     try:
         reply_to_police(outbound_message_id=context.message_id, user=user, text=text,
                         channel="whatsapp")  # fmt: skip
-    except Exception as exc:  # a Refused-style error carries the member's message
-        return str(exc)
+    except ReplyRefused as exc:
+        return exc.message
     return _("Your answer went to the police only; the group does not see it.")
 
 
