@@ -2,7 +2,8 @@
 
 Password sign-in goes through axes by itself (its authentication backend); the code and TOTP
 steps report failures with Django's `user_login_failed` signal, which axes counts, and ask
-axes before checking. The lockout page is ours (AXES_LOCKOUT_CALLABLE: translated, 429, the cool-off in minutes).
+axes before checking. The lockout page is ours (AXES_LOCKOUT_CALLABLE): translated, 429,
+with the cool-off in minutes.
 """
 
 from axes.handlers.proxy import AxesProxyHandler
