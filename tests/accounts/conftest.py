@@ -4,8 +4,9 @@ SMTP recorder, and tasks run at once (the worker's job, done inline)."""
 import re
 
 import pytest
+from django.test import Client
 
-from buurtwacht.organisation.models import StaffRole, User
+from buurtwacht.organisation.models import PoliceZone, StaffRole, User
 from tests.accounts.otp_sessions import real_second_factor  # noqa: F401 (fixture)
 from tests.delivery.conftest import smtp  # noqa: F401 (fixture)
 
@@ -20,6 +21,18 @@ def tasks_run_at_once(settings, real_second_factor):  # noqa: F811
     settings.PUBLIC_BASE_URL = "http://testserver"
     settings.SMS_PROVIDER = "log"
     settings.WHATSAPP_ACCESS_TOKEN = settings.WHATSAPP_PHONE_NUMBER_ID = ""
+    # hashing speed is not what these tests are about (PBKDF2 costs ~1 s per password here)
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def english() -> Client:
+    """A browser that asks for English (the site's default language is Dutch)."""
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
+
+
+@pytest.fixture
+def client():
+    return english()
 
 
 @pytest.fixture
@@ -34,8 +47,11 @@ def resident(db):
 
 @pytest.fixture
 def officer(db):
-    user = User.objects.create_user(username="officer", password=PASSWORD, language="en")
-    StaffRole.objects.create(user=user, kind=StaffRole.Kind.POLICE_CONTACT)
+    user = User.objects.create_user(
+        username="officer", password=PASSWORD, language="en", is_staff=True
+    )
+    zone = PoliceZone.objects.create(number="5380", name="PZ Hazodi")
+    StaffRole.objects.create(user=user, kind=StaffRole.Kind.POLICE_CONTACT, zone=zone)
     return user
 
 

@@ -11,7 +11,7 @@ from buurtwacht.accounts import codes
 from buurtwacht.accounts.models import SignInCode
 from buurtwacht.accounts.sending import deliver
 
-from .conftest import CODE_RE, EMAIL, enter, request_code, signed_in_as
+from .conftest import CODE_RE, EMAIL, english, enter, request_code, signed_in_as
 
 LINK_RE = re.compile(r"http://testserver(/login/link/[^/\s]+/)")
 
@@ -40,7 +40,7 @@ def test_the_code_works_once(client, smtp, resident):
     request_code(client, EMAIL)
     code = CODE_RE.search(the_mail(smtp)[1]).group(1)
     enter(client, code)
-    other = type(client)()  # someone who saw the code replays it on the same challenge
+    other = english()  # someone who saw the code replays it on the same challenge
     session = other.session
     session["accounts_challenge"] = {"id": SignInCode.objects.get().pk, "key": "x"}
     session.save()
@@ -60,12 +60,12 @@ def test_the_mail_is_in_the_members_language(client, smtp, resident):
 def test_a_magic_link_signs_in_once(client, smtp, resident):
     request_code(client, EMAIL)
     path = LINK_RE.search(the_mail(smtp)[1]).group(1)
-    browser = type(client)()
+    browser = english()
     response = browser.get(path)  # a mail scanner's GET spends nothing
     assert response.status_code == 200 and signed_in_as(browser) is None
     response = browser.post(path)
     assert response.status_code == 302 and signed_in_as(browser) == str(resident.pk)
-    again = type(client)()
+    again = english()
     response = again.post(path, follow=True)
     assert signed_in_as(again) is None
     assert "expired or was already used" in response.content.decode()
@@ -74,7 +74,7 @@ def test_a_magic_link_signs_in_once(client, smtp, resident):
 def test_the_link_spends_the_code_too(client, smtp, resident):
     request_code(client, EMAIL)
     text = the_mail(smtp)[1]
-    type(client)().post(LINK_RE.search(text).group(1))
+    english().post(LINK_RE.search(text).group(1))
     response = enter(client, CODE_RE.search(text).group(1))
     assert signed_in_as(client) is None and response.status_code == 200
 
@@ -83,7 +83,7 @@ def test_an_expired_challenge_refuses_code_and_link(client, smtp, resident):
     request_code(client, EMAIL)
     text = the_mail(smtp)[1]
     SignInCode.objects.update(expires_at=SignInCode.objects.get().created_at)
-    assert type(client)().post(LINK_RE.search(text).group(1)).status_code == 302
+    assert english().post(LINK_RE.search(text).group(1)).status_code == 302
     enter(client, CODE_RE.search(text).group(1))
     assert signed_in_as(client) is None
 
@@ -139,11 +139,10 @@ def _page(response) -> str:
 def test_no_account_enumeration(settings, smtp, resident, django_user_model):
     """Same redirect, same page, same rows and the same task enqueued, account or not; a code
     typed for a missing account fails exactly as a wrong one."""
-    from django.test import Client
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    known, unknown = Client(), Client()
+    known, unknown = english(), english()
     answers = [request_code(c, a) for c, a in ((known, EMAIL), (unknown, "nobody@example.org"))]
     assert {a.status_code for a in answers} == {302}
     assert answers[0]["Location"] == answers[1]["Location"]
