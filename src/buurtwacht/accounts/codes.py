@@ -127,7 +127,7 @@ def check_code(challenge_id: int | None, code: str) -> Outcome:
     now = timezone.now()
     with transaction.atomic():
         row = (
-            SignInCode.objects.select_for_update().select_related("user")
+            SignInCode.objects.select_for_update(of=("self",)).select_related("user")
             .filter(pk=challenge_id or 0).first()
         )  # fmt: skip
         if row is None or row.used_at is not None or row.expires_at <= now:
@@ -165,7 +165,7 @@ def consume_link(token: str):
     now = timezone.now()
     with transaction.atomic():
         row = (
-            SignInCode.objects.select_for_update().select_related("user")
+            SignInCode.objects.select_for_update(of=("self",)).select_related("user")
             .filter(pk=challenge_id).first()
         )  # fmt: skip
         if (
