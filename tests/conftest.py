@@ -14,6 +14,7 @@ from buurtwacht.organisation.models import (
     StaffRole,
     User,
 )
+from tests.accounts.otp_sessions import staff_sessions_pass_the_second_factor  # noqa: F401
 
 HASSELT = (5.3378, 50.9307)
 LANAKEN = (5.6470, 50.8930)

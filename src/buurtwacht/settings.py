@@ -68,10 +68,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "django_tasks",
     "django_tasks_db",
     "buurtwacht.privacy",
+    "buurtwacht.accounts",
     "buurtwacht.organisation",
     "buurtwacht.delivery",
     "buurtwacht.delivery.live",
@@ -247,3 +249,41 @@ SMS_CALLBACK_FIELD_ERROR = os.environ.get("SMS_CALLBACK_FIELD_ERROR", "error")
 # Police side (issue 9): the address members' e-mails and chat messages link to (the page where
 # a member answers a police message or a request for information).
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+
+# --- Sign-in (buurtwacht.accounts; docs/accounts.md) -----------------------------------------
+# Residents: a one-time code (e-mail, SMS or WhatsApp) or a magic link (e-mail); staff: password
+# plus TOTP. Codes: 6 digits, hashed, single use, ACCOUNTS_CODE_TTL_SECONDS, 5 attempts.
+LOGIN_URL = "/login/code/"  # residents are the many; the page links to the staff password form
+ACCOUNTS_CODE_TTL_SECONDS = int(os.environ.get("ACCOUNTS_CODE_TTL_SECONDS", "600"))
+ACCOUNTS_CODE_MAX_ATTEMPTS = int(os.environ.get("ACCOUNTS_CODE_MAX_ATTEMPTS", "5"))
+ACCOUNTS_CODE_REQUESTS_PER_HOUR = int(os.environ.get("ACCOUNTS_CODE_REQUESTS_PER_HOUR", "5"))
+ACCOUNTS_CODE_REQUESTS_PER_CLIENT_HOUR = int(
+    os.environ.get("ACCOUNTS_CODE_REQUESTS_PER_CLIENT_HOUR", "30")
+)
+# a login code is an "authentication" template in Meta's terms (one body parameter: the code)
+WHATSAPP_AUTH_TEMPLATE = os.environ.get("WHATSAPP_AUTH_TEMPLATE", "buurtwacht_code")
+# Sessions: residents stay signed in SESSION_COOKIE_AGE; staff sessions end when the browser
+# closes and after STAFF_SESSION_SECONDS at the latest (set at login, enforced by middleware).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(14 * 24 * 3600)))
+STAFF_SESSION_SECONDS = int(os.environ.get("STAFF_SESSION_SECONDS", str(12 * 3600)))
+STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE = (
+    os.environ.get("STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE", "1") == "1"
+)
+# Paths whose pages need a verified second factor (staff); one list for the middleware.
+OTP_REQUIRED_PATHS = [
+    p for p in os.environ.get("OTP_REQUIRED_PATHS", "/police/,/audit/,/admin/,/reports/")
+    .split(",") if p
+]  # fmt: skip
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Buurtwacht")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "buurtwacht.accounts.enforcement.OtpRequiredMiddleware",
+)
+# django-axes: one throttle for passwords, TOTP codes and sign-in codes. Locks a client
+# address or an account name after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_TIME hours.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_TIME", "1"))  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_CALLABLE = "buurtwacht.accounts.throttle.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "identifier", "code", "token"]
+PERIODIC_JOBS = [*PERIODIC_JOBS, ("buurtwacht.accounts.codes.purge", 3600)]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("live/", include("buurtwacht.delivery.live.urls")),
     path("webhooks/", include("buurtwacht.delivery.whatsapp.urls")),
     path("webhooks/sms/", include("buurtwacht.delivery.sms.urls")),
+    path("", include("buurtwacht.accounts.urls")),
     path("", include("buurtwacht.delivery.urls")),
     path("", include("buurtwacht.alerts.urls")),
     path("", include("buurtwacht.police.urls")),

@@ -52,3 +52,9 @@ class Command(BaseCommand):
             ("member", "member"),
         ]:
             self.stdout.write(f"  {role:<20} {username}")
+        self.stdout.write(
+            "Staff: after the password, set up an authenticator app (TOTP) at the first sign-in.\n"
+            "Residents: /login/code/ sends a code to e.g. lid00002@demo.buurtwacht.be (SMTP on "
+            "127.0.0.1:1025: python -m aiosmtpd -n -l 127.0.0.1:1025) or to +32470000002 by SMS "
+            "(log provider: LOG_LEVEL=INFO shows it); docs/accounts.md."
+        )

@@ -1,0 +1,1 @@
+"""Signing in: residents by a one-time code or magic link, staff by password plus TOTP."""
