@@ -49,4 +49,7 @@ class SecurityHeadersMiddleware(MiddlewareMixin):
             response.headers.setdefault("Content-Security-Policy", self.csp)
         if self.permissions:
             response.headers.setdefault("Permissions-Policy", self.permissions)
+        if not getattr(response, "xframe_options_exempt", False):
+            # WhiteNoise answers static files before XFrameOptionsMiddleware is reached
+            response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         return response
