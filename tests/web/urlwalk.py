@@ -23,7 +23,9 @@ class Route:
 
 
 def _braces(route: str) -> str:
-    """Django's <int:group_id> and Ninja's <group_id> both become {group_id}."""
+    """Django's <int:group_id>, Ninja's <group_id> and a regex's (?P<group_id>...) all
+    become {group_id}."""
+    route = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", route).replace("^", "").replace("$", "")
     return re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
 
 
