@@ -272,3 +272,15 @@ def test_api_without_session_is_401(client, live):  # noqa: F811
         content_type="application/json",
     )
     assert response.status_code == 401
+
+
+def test_docs_name_every_security_setting():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "security.md").read_text()
+    for name in (
+        "CONTENT_SECURITY_POLICY", "PERMISSIONS_POLICY", "SESSION_COOKIE_SECURE",
+        "SESSION_COOKIE_HTTPONLY", "SECURE_HSTS_SECONDS", "SECURE_HSTS_PRELOAD",
+        "SECURE_SSL_REDIRECT", "SECURE_PROXY_SSL_HEADER",
+    ):  # fmt: skip
+        assert f"`{name}`" in docs, name
+    for directive in project_settings.CONTENT_SECURITY_POLICY:
+        assert directive in docs, directive
