@@ -55,6 +55,7 @@ MATRIX = {
     # staff get 404 for a missing object or 403 where the admin forbids adding or deleting
     # (the audit log, axes' records, task results); django-otp's QR code needs a library
     "admin:<unnamed admin/(?P<url>.*)$>":                  "login   login   login   login   login   login   login   login   login   deny",
+    "admin:auth_user_password_change":                     "login   login   login   login   login   login   login   login   login   deny",
     "admin:autocomplete":                                  "login   login   login   login   login   login   login   login   login   deny",
     "admin:axes_accessattempt_add":                        "login   login   login   login   login   login   login   login   login   deny",
     "admin:axes_accessfailurelog_add":                     "login   login   login   login   login   login   login   login   login   deny",
@@ -194,11 +195,11 @@ DEFAULT_PARAMS = {
     "reply_id": "reply",
     "item_id": "held",
     "kind": "=alerts",  # "=": a literal; the held item is an alert
-    # admin: an existing object is not needed, the permission check comes first
-    "object_id": "=1",
-    "content_type_id": "=1",
-    "pk": "=1",
-    "id": "=1",
+    # admin: an id no object has (the same on every database); the permission check comes first
+    "object_id": "=2000000001",
+    "content_type_id": "=2000000001",
+    "pk": "=2000000001",
+    "id": "=2000000001",
     "app_label": "=organisation",
     "url": "=no-such-page/",
 }
