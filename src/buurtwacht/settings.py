@@ -287,3 +287,61 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_LOCKOUT_CALLABLE = "buurtwacht.accounts.throttle.lockout_response"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "identifier", "code", "token"]
 PERIODIC_JOBS = [*PERIODIC_JOBS, ("buurtwacht.accounts.codes.purge", 3600)]
+
+# --- Security: headers, cookies, HTTPS (issue 12; docs/security.md) --------------------------
+# A strict Content-Security-Policy on every response (web.middleware.SecurityHeadersMiddleware,
+# placed first so static files and error pages get it too): no inline script or style, nothing
+# from another origin. Swagger UI at /api/docs is served from Ninja's own static files ("ninja"
+# in INSTALLED_APPS makes Ninja use them instead of a CDN), with its settings in a JSON block.
+INSTALLED_APPS += ["ninja"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "buurtwacht.web.middleware.SecurityHeadersMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "font-src": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+# Browser features the pages never use are switched off; geolocation stays for this origin
+# (the address check when joining may ask for the member's position).
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": ["self"],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "bluetooth": [],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True  # the CSRF cookie is not: Ninja's docs page and JS read it
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# Behind a TLS-terminating proxy: the header it sets, e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto
+# (only when the proxy always sets or overwrites it; otherwise clients could fake HTTPS).
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + os.environ["SECURE_PROXY_SSL_HEADER"].upper().replace("-", "_"),
+        "https",
+    )
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "0") == "1"
+    SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
+    # A load balancer probes /healthz over plain HTTP inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is a promise to browser vendors the domain's owner makes, not a default.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
