@@ -62,9 +62,9 @@ MATRIX = {
     "admin:axes_accesslog_add":                            "login   login   login   login   login   login   login   login   login   deny",
     "admin:django_tasks_database_dbtaskresult_add":        "login   login   login   login   login   login   login   login   login   deny",
     "admin:django_tasks_database_dbtaskresult_delete":     "login   login   login   login   login   login   login   login   login   deny",
-    "admin:login":                                         "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
-    "admin:logout":                                        "ok      ok      ok      ok      ok      ok      ok      ok      ok      405",
-    "admin:otp_totp_totpdevice_qrcode":                    "login   login   login   login   login   login   login   login   login   503",
+    "admin:login":                                         "login   ok      ok      ok      ok      ok      ok      ok      ok      ok",
+    "admin:logout":                                        "login   ok      ok      ok      ok      ok      ok      ok      ok      405",
+    "admin:otp_totp_totpdevice_qrcode":                    "login   login   login   login   login   login   login   login   login   ok",
     "admin:privacy_auditentry_add":                        "login   login   login   login   login   login   login   login   login   deny",
     "admin:privacy_auditentry_delete":                     "login   login   login   login   login   login   login   login   login   deny",
     "admin:view_on_site":                                  "login   login   login   login   login   login   login   login   login   deny",
@@ -76,6 +76,13 @@ MATRIX = {
     "api:api-root":                                        "deny    deny    deny    deny    deny    deny    deny    deny    deny    deny",
     "api:openapi-json":                                    "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
     "api:openapi-view":                                    "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
+    "accounts:code_enter":                                 "login   login   login   login   login   login   login   login   login   login",
+    "accounts:code_request":                               "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
+    "accounts:link":                                       "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
+    "accounts:login":                                      "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
+    "accounts:otp_enrol":                                  "login   login   login   login   ok      ok      ok      ok      ok      ok",
+    "accounts:otp_verify":                                 "login   login   login   login   ok      ok      ok      ok      ok      ok",
+    "accounts:recovery_codes":                             "login   deny    deny    deny    ok      ok      ok      ok      ok      ok",
     "delivery:channels":                                   "login   ok      ok      ok      ok      ok      ok      ok      ok      ok",
     "healthz":                                             "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
     "live:group-events":                                   "deny    ok      deny    ok      ok      deny    deny    deny    deny    deny",
@@ -202,9 +209,10 @@ DEFAULT_PARAMS = {
     "id": "=2000000001",
     "app_label": "=organisation",
     "url": "=no-such-page/",
+    "token": "=not-a-valid-link",
 }
 
-LOGIN_PATHS = {settings.LOGIN_URL, "/admin/login/"}
+LOGIN_PATHS = {settings.LOGIN_URL, "/login/", "/admin/login/"}
 
 
 def outcome(response) -> str:
