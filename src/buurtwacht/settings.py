@@ -247,3 +247,9 @@ SMS_CALLBACK_FIELD_ERROR = os.environ.get("SMS_CALLBACK_FIELD_ERROR", "error")
 # Police side (issue 9): the address members' e-mails and chat messages link to (the page where
 # a member answers a police message or a request for information).
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# --- Reports (issue 11; docs/reports.md) ----------------------------------------------------
+# Counts below the threshold are shown as "<N" to the provincial analyst, the national level
+# and in every export (with complementary suppression). REPORTS_TILE_URL: an optional
+# {z}/{x}/{y} tile template drawn behind the neighbourhood map (empty: no tile server).
+REPORTS_SUPPRESSION_THRESHOLD = int(os.environ.get("REPORTS_SUPPRESSION_THRESHOLD", "5"))
+REPORTS_TILE_URL = os.environ.get("REPORTS_TILE_URL", "")
