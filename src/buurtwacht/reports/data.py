@@ -124,8 +124,9 @@ def _rows(sql: str, params: list, dims: tuple[str, ...], values: tuple[str, ...]
         return out
 
 
-def _live_from(scope: Scope, period: Period, with_weeks: bool) -> tuple[str, list]:
-    """FROM ... WHERE for the stored alerts that reached a group in the scope and period."""
+def _live_from(scope: Scope, period: Period, with_weeks: bool) -> tuple[str, str, list]:
+    """(WITH prefix, FROM ... WHERE, params) for the stored alerts that reached a group in the
+    scope and period."""
     params: list = []
     sql = ""
     if with_weeks:
@@ -139,6 +140,7 @@ def _live_from(scope: Scope, period: Period, with_weeks: bool) -> tuple[str, lis
                 _dt(Period.utc(monday + timedelta(weeks=1))),
             ]
     where, scope_params = _scope_sql(scope, 1)
+    prefix, sql = sql, ""
     sql += (
         "FROM alerts_alert a JOIN organisation_group g ON g.id = a.group_id "
         "JOIN organisation_neighbourhood nb ON nb.id = g.neighbourhood_id "
@@ -150,7 +152,7 @@ def _live_from(scope: Scope, period: Period, with_weeks: bool) -> tuple[str, lis
     sql += f"WHERE a.created_at >= %s AND a.created_at < %s AND a.status IN ({statuses}) "
     sql += f"AND {where}"
     params += [_dt(Period.utc(period.first_week)), _dt(Period.utc(period.end_week))]
-    return sql, params + scope_params
+    return prefix, sql, params + scope_params
 
 
 def _folded_where(scope: Scope, period: Period) -> tuple[str, list]:
@@ -178,10 +180,12 @@ def alert_totals(scope: Scope, period: Period, dims: tuple[str, ...]) -> list[di
         ("count", "confirmed_count"),
     )
     cols = _dims(scope, dims, 1)
-    body, params = _live_from(scope, period, "week" in dims)
+    prefix, body, params = _live_from(scope, period, "week" in dims)
     select = ", ".join(cols + ["COUNT(*)", f"SUM(CASE WHEN {_CONFIRMED} THEN 1 ELSE 0 END)"])
     group_by = f" GROUP BY {', '.join(cols)}" if cols else ""
-    live = _rows(f"SELECT {select} {body}{group_by}", params, dims, ("count", "confirmed_count"))
+    live = _rows(
+        f"{prefix}SELECT {select} {body}{group_by}", params, dims, ("count", "confirmed_count")
+    )
     return _merge(folded + live, dims, ("count", "confirmed_count"))
 
 
@@ -223,7 +227,7 @@ def durations(scope: Scope, period: Period) -> dict[str, dict[int, int]]:
         )
         for metric, minutes, n in cursor.fetchall():
             histogram[metric][int(minutes)] += int(n)
-        body, params = _live_from(scope, period, with_weeks=False)
+        _prefix, body, params = _live_from(scope, period, with_weeks=False)
         sources = {
             "call": ("a.created_at", "a.called_at", "a.called_number <> ''"),
             "close": ("a.closed_at", "a.created_at", "a.closed_at IS NOT NULL"),

@@ -9,12 +9,17 @@ Definitions (docs/reports.md says them in words):
 - suppression: a count in 1..threshold-1 is shown as "<threshold"; then, in every line of a
   table (a row with its total, a column with its total), a line with exactly one hidden entry
   gets a second one hidden (the smallest other entry, else the total), until no line has
-  exactly one, so no hidden count follows from subtracting the others from a total.
+  exactly one, so no hidden count follows from subtracting the others from a total; such
+  a second count is shown as "x".
 """
 
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+
+#: How a count hidden by complementary suppression is shown.
+SECONDARY = "x"
 
 
 def _sorted_items(histogram: Mapping[int, int]) -> list[tuple[int, int]]:
@@ -95,7 +100,11 @@ class Table:
         return sum(self.row_totals())
 
     def shown(self, i: int, j: int, threshold: int) -> str:
-        return f"<{threshold}" if self.hide[i][j] else str(self.value(i, j))
+        """ "<5" for a count below the threshold; "x" for one hidden only so that the first
+        cannot be worked out (it may be large: "<5" would be untrue)."""
+        if not self.hide[i][j]:
+            return str(self.value(i, j))
+        return f"<{threshold}" if hidden(self.value(i, j), threshold) else SECONDARY
 
     def display(self, threshold: int) -> list[list[str]]:
         n, m = len(self.rows), len(self.columns)

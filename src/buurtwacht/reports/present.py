@@ -20,7 +20,7 @@ FINDING_LABELS = {
 def _item(t: f.Table, i: int, j: int, label: str) -> tuple[str, int | None, str]:
     """(label, value or None when hidden, shown text) of one table entry."""
     if t.hide[i][j]:
-        return (label, None, f"<{t.threshold}")
+        return (label, None, t.shown(i, j, t.threshold))
     return (label, t.value(i, j), str(t.value(i, j)))
 
 
@@ -53,7 +53,7 @@ def map_values(report: dict, households: dict[int, int]) -> dict[int, dict]:
         out[area] = {
             "name": report["area_names"].get(area, ""),
             "count": None if hidden else count,
-            "shown": f"<{report['threshold']}" if hidden else str(count),
+            "shown": t.shown(i, last, report["threshold"]),
             "households": households.get(area),
             "rate": None if hidden else f.per_thousand(count, households.get(area)),
             "hidden": hidden,
