@@ -196,7 +196,7 @@ def test_exports_are_suppressed_for_every_role(fixture, client_for):
 
 def test_bad_period_gets_an_error_and_the_default(fixture, client_for):
     response = client_for(fixture.prevention).get("/reports/municipality/71022/?from=yesterday")
-    assert response.status_code == 200 and "JJJJ-MM-DD".encode() in response.content  # nl user
+    assert response.status_code == 200 and b"JJJJ-MM-DD" in response.content  # nl user
 
 
 def test_scope_replace_keeps_the_scope(fixture):

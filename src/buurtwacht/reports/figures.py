@@ -17,7 +17,6 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-
 #: How a count hidden by complementary suppression is shown.
 SECONDARY = "x"
 
