@@ -202,3 +202,32 @@ def test_bad_period_gets_an_error_and_the_default(fixture, client_for):
 def test_scope_replace_keeps_the_scope(fixture):
     s = Scope("zone", (1,))
     assert replace(s, suppress=True).ids == (1,)
+
+
+def test_database_weeks_are_brussels_weeks_across_daylight_saving(world):
+    """The live GROUP BY puts an alert in the same week as the fold (counts.week_of)."""
+    from collections import Counter
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from buurtwacht.reports.counts import week_of
+    from buurtwacht.reports.data import Period, alert_totals
+    from tests.reports.conftest import make
+
+    utc = ZoneInfo("UTC")
+    moments = [
+        datetime(2025, 3, 30, 0, 59, tzinfo=utc),  # before the spring transition (Sunday)
+        datetime(2025, 3, 30, 1, 0, tzinfo=utc),
+        datetime(2025, 3, 30, 21, 59, tzinfo=utc),  # Sunday 23:59 in Brussels
+        datetime(2025, 3, 30, 22, 0, tzinfo=utc),  # Monday 00:00 in Brussels
+        datetime(2025, 10, 26, 0, 59, tzinfo=utc),
+        datetime(2025, 10, 26, 1, 0, tzinfo=utc),
+        datetime(2025, 10, 26, 22, 59, tzinfo=utc),  # Sunday 23:59 (winter time)
+        datetime(2025, 10, 26, 23, 0, tzinfo=utc),  # Monday 00:00
+        datetime(2025, 10, 27, 0, 30, tzinfo=utc),
+    ]
+    for moment in moments:
+        make(world.group, world.coordinator, moment)
+    period = Period.covering(date(2025, 3, 1), date(2025, 11, 30))
+    rows = alert_totals(Scope("group", (world.group.pk,), area="group"), period, ("week",))
+    assert Counter({r["week"]: r["count"] for r in rows}) == Counter(week_of(m) for m in moments)

@@ -85,7 +85,7 @@ _LEVEL = {
 }
 _CONFIRMED = "(a.called_number <> '' OR CAST(a.findings AS TEXT) LIKE '%%\"police_called\"%%')"
 _DIMS = {  # dimension: (aggregate column, live expression)
-    "week": ("week", "w.wk"),
+    "week": ("week", None),  # live: _week_sql
     "category": ("category", "a.category"),
     "outcome": ("outcome", "a.outcome"),
     "status": ("status", "a.status"),
@@ -124,35 +124,57 @@ def _rows(sql: str, params: list, dims: tuple[str, ...], values: tuple[str, ...]
         return out
 
 
-def _live_from(scope: Scope, period: Period, with_weeks: bool) -> tuple[str, str, list]:
-    """(WITH prefix, FROM ... WHERE, params) for the stored alerts that reached a group in the
-    scope and period."""
-    params: list = []
-    sql = ""
-    if with_weeks:
-        mondays = period.mondays()
-        values = ", ".join(["(%s, %s, %s)"] * len(mondays))
-        sql = f"WITH w(wk, ws, we) AS (VALUES {values}) "
-        for monday in mondays:
-            params += [
-                monday.isoformat(),
-                _dt(Period.utc(monday)),
-                _dt(Period.utc(monday + timedelta(weeks=1))),
-            ]
-    where, scope_params = _scope_sql(scope, 1)
-    prefix, sql = sql, ""
-    sql += (
-        "FROM alerts_alert a JOIN organisation_group g ON g.id = a.group_id "
-        "JOIN organisation_neighbourhood nb ON nb.id = g.neighbourhood_id "
-        "JOIN organisation_municipality m ON m.id = nb.municipality_id "
-    )
-    if with_weeks:
-        sql += "JOIN w ON a.created_at >= w.ws AND a.created_at < w.we "
+def _week_sql(period: Period) -> str:
+    """The Brussels Monday of a.created_at, computed in the database without a join.
+
+    PostgreSQL knows the time-zone rules; SQLite does not, so the UTC offset comes from a
+    CASE over the period's daylight-saving transitions (a handful), then date() modifiers
+    go back to the Monday.
+    """
+    if connection.vendor == "postgresql":
+        return "CAST(date_trunc('week', a.created_at AT TIME ZONE 'Europe/Brussels') AS date)"
+    branches = []
+    for until, hours in _offsets(period):
+        moment = connection.ops.adapt_datetimefield_value(until)
+        branches.append(f"WHEN a.created_at < '{moment}' THEN '+{hours} hours'")
+    last = int(Period.utc(period.end_week).astimezone(BRUSSELS).utcoffset().total_seconds() // 3600)
+    case = f"CASE {' '.join(branches)} ELSE '+{last} hours' END" if branches else f"'+{last} hours'"
+    return f"date(a.created_at, {case}, 'weekday 0', '-6 days')"
+
+
+def _offsets(period: Period) -> list[tuple[datetime, int]]:
+    """[(UTC instant of a transition, whole-hour offset before it)] inside the period."""
+    out = []
+    moment = Period.utc(period.first_week)
+    end = Period.utc(period.end_week)
+    offset = moment.astimezone(BRUSSELS).utcoffset()
+    while moment < end:  # by day, then by hour inside a day whose offset changes
+        day_end = min(moment + timedelta(days=1), end)
+        if day_end.astimezone(BRUSSELS).utcoffset() != offset:
+            hour = moment
+            while hour < day_end:
+                hour += timedelta(hours=1)
+                new = hour.astimezone(BRUSSELS).utcoffset()
+                if new != offset:
+                    out.append((hour, int(offset.total_seconds() // 3600)))
+                    offset = new
+        moment = day_end
+    return out
+
+
+def _live_from(scope: Scope, period: Period) -> tuple[str, list, dict[int, object]]:
+    """(FROM ... WHERE, params, {group id: area id}) for the stored alerts that reached a
+    group in the scope and period. The groups are looked up first, so the alert query is on
+    one table and its (group, status, created_at) index."""
+    places = _group_places(scope)
+    ids = sorted(places) or [0]
     statuses = ", ".join(f"'{s}'" for s in REACHED_GROUP)
-    sql += f"WHERE a.created_at >= %s AND a.created_at < %s AND a.status IN ({statuses}) "
-    sql += f"AND {where}"
-    params += [_dt(Period.utc(period.first_week)), _dt(Period.utc(period.end_week))]
-    return prefix, sql, params + scope_params
+    sql = (
+        f"FROM alerts_alert a WHERE a.group_id IN ({', '.join(['%s'] * len(ids))}) "
+        f"AND a.status IN ({statuses}) AND a.created_at >= %s AND a.created_at < %s"
+    )
+    params = [*ids, _dt(Period.utc(period.first_week)), _dt(Period.utc(period.end_week))]
+    return sql, params, places
 
 
 def _folded_where(scope: Scope, period: Period) -> tuple[str, list]:
@@ -179,13 +201,20 @@ def alert_totals(scope: Scope, period: Period, dims: tuple[str, ...]) -> list[di
         dims,
         ("count", "confirmed_count"),
     )
-    cols = _dims(scope, dims, 1)
-    prefix, body, params = _live_from(scope, period, "week" in dims)
+    body, params, places = _live_from(scope, period)
+    live_dims = tuple("group" if d == "area" else d for d in dims)
+    cols = [
+        "a.group_id" if d == "group" else _week_sql(period) if d == "week" else _DIMS[d][1]
+        for d in live_dims
+    ]
     select = ", ".join(cols + ["COUNT(*)", f"SUM(CASE WHEN {_CONFIRMED} THEN 1 ELSE 0 END)"])
-    group_by = f" GROUP BY {', '.join(cols)}" if cols else ""
+    group_by = f" GROUP BY {', '.join(str(n + 1) for n in range(len(cols)))}" if cols else ""
     live = _rows(
-        f"{prefix}SELECT {select} {body}{group_by}", params, dims, ("count", "confirmed_count")
+        f"SELECT {select} {body}{group_by}", params, live_dims, ("count", "confirmed_count")
     )
+    for row in live:
+        if "group" in row:
+            row["area"] = places[row.pop("group")]
     return _merge(folded + live, dims, ("count", "confirmed_count"))
 
 
@@ -227,7 +256,7 @@ def durations(scope: Scope, period: Period) -> dict[str, dict[int, int]]:
         )
         for metric, minutes, n in cursor.fetchall():
             histogram[metric][int(minutes)] += int(n)
-        _prefix, body, params = _live_from(scope, period, with_weeks=False)
+        body, params, _places = _live_from(scope, period)
         sources = {
             "call": ("a.created_at", "a.called_at", "a.called_number <> ''"),
             "close": ("a.closed_at", "a.created_at", "a.closed_at IS NOT NULL"),
@@ -255,6 +284,7 @@ def _group_places(scope: Scope) -> dict[int, int]:
         "neighbourhood": "neighbourhood_id",
         "municipality": "neighbourhood__municipality_id",
         "zone": "neighbourhood__municipality__zone_id",
+        "province": "neighbourhood__municipality__zone_id",  # mapped to provinces later
     }[scope.area]
     return dict(groups_in(scope).values_list("pk", path))
 
