@@ -345,3 +345,9 @@ if PRODUCTION:
     if not SECURE_HSTS_PRELOAD:
         # Preloading is a promise to browser vendors the domain's owner makes, not a default.
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# --- Reports (issue 11; docs/reports.md) ----------------------------------------------------
+# Counts below the threshold are shown as "<N" to the provincial analyst, the national level
+# and in every export (with complementary suppression). REPORTS_TILE_URL: an optional
+# {z}/{x}/{y} tile template drawn behind the neighbourhood map (empty: no tile server).
+REPORTS_SUPPRESSION_THRESHOLD = int(os.environ.get("REPORTS_SUPPRESSION_THRESHOLD", "5"))
+REPORTS_TILE_URL = os.environ.get("REPORTS_TILE_URL", "")

@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("buurtwacht.police.urls")),
     path("", include("buurtwacht.organisation.urls")),
     path("", include("buurtwacht.privacy.urls")),
+    path("", include("buurtwacht.reports.urls")),
     path("", include("buurtwacht.web.urls")),
 ]

@@ -138,6 +138,9 @@ def load_demo(*, members_per_group: int = MEMBERS_PER_GROUP, seed: int = 7) -> i
     superuser = staff("admin", "Demo", "Beheerder", superuser=True)
     neighbourhoods = _build_world(staff)
     groups = _build_groups(neighbourhoods, rng, staff, superuser, members_per_group, password)
+    from buurtwacht.reports.demo_history import build_history  # months of alerts to report on
+
+    build_history()
     return len(groups)
 
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from django.db.models import F
 from django.utils import timezone
 
-from .models import AlertCount, ScreeningCount
+from .models import AlertCount, DurationCount, ScreeningCount
 
 #: AlertEvent kinds that are a police acknowledgement (the police console writes them).
 ACK_EVENT_KINDS = frozenset(
@@ -29,6 +29,42 @@ def week_of(moment) -> date:
     """Monday of the ISO week, in the service's time zone (Brussels)."""
     day = timezone.localtime(moment).date()
     return day - timedelta(days=day.weekday())
+
+
+#: Alert statuses that reached the group: the alerts a report counts as alerts (held and
+#: rejected ones are counted under "held and blocked" instead).
+REACHED_GROUP = ("open", "closed", "published")
+
+
+def minutes_between(start, end) -> int:
+    """Whole minutes from start to end (never negative), rounded to the millisecond first so
+    that the database's arithmetic (reports.live) lands in the same minute."""
+    ms = round((end - start) / timedelta(milliseconds=1))
+    return max(ms, 0) // 60_000
+
+
+def alert_durations(alert) -> dict[str, int]:
+    """{metric: minutes} of one alert that reached the group (events prefetched)."""
+    if alert.status not in REACHED_GROUP:
+        return {}
+    out = {}
+    if alert.called_number and alert.called_at:
+        out["call"] = minutes_between(alert.called_at, alert.created_at)
+    acks = [e.at for e in alert.events.all() if is_acknowledgement(e.kind)]
+    if acks:
+        out["ack"] = minutes_between(alert.created_at, min(acks))
+    if alert.closed_at:
+        out["close"] = minutes_between(alert.created_at, alert.closed_at)
+    return out
+
+
+def duration_buckets(alerts: Iterable) -> dict[tuple, dict]:
+    """{(group_id, week, metric, minutes): {"count": n}}: the histograms medians come from."""
+    buckets: dict[tuple, dict] = defaultdict(lambda: {"count": 0})
+    for alert in alerts:
+        for metric, minutes in alert_durations(alert).items():
+            buckets[(alert.group_id, week_of(alert.created_at), metric, minutes)]["count"] += 1
+    return dict(buckets)
 
 
 def _empty_alert_sums() -> dict:
@@ -130,6 +166,7 @@ def fold_alerts(queryset) -> int:
     """Count alerts (and their held follow-ups) that are about to be deleted."""
     alerts = list(queryset.prefetch_related("follow_ups__alert", "events"))
     _add(AlertCount, alert_buckets(alerts))
+    _add(DurationCount, duration_buckets(alerts))
     follow_ups = [f for a in alerts for f in a.follow_ups.all()]
     held = screening_buckets(alerts=alerts, follow_ups=follow_ups)
     _add(ScreeningCount, {key: {"count": n} for key, n in held.items()})

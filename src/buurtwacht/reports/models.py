@@ -87,3 +87,43 @@ class ScreeningCount(_Bucket):
             )
         ]
         indexes = [models.Index(fields=["zone", "week"], name="screencount_zone_week")]
+
+
+class DurationCount(_Bucket):
+    """How many alerts took `minutes` whole minutes for one step: a histogram per group-week.
+
+    Sums (AlertCount) give averages; medians and the 90th percentile need the distribution,
+    and minutes keep it exact at the resolution a report shows without keeping one row per
+    alert's exact time. `metric`: call (the 101/112 call to the alert), ack (the alert to the
+    first police acknowledgement), close (the alert to its closing).
+    """
+
+    metric = models.CharField(max_length=8)
+    minutes = models.PositiveIntegerField()
+
+    KEY = ("metric", "minutes")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "week", "metric", "minutes"], name="one_duration_per_bucket"
+            )
+        ]
+        indexes = [models.Index(fields=["zone", "week"], name="durationcount_zone_week")]
+
+
+class NeighbourhoodStats(models.Model):
+    """Households per neighbourhood, for "alerts per 1,000 households" on the map.
+
+    Kept here rather than on organisation.Neighbourhood: only reports need it, and a
+    neighbourhood without a row simply has no rate (the map shows it uncoloured).
+    """
+
+    neighbourhood = models.OneToOneField(
+        "organisation.Neighbourhood", on_delete=models.CASCADE, related_name="stats"
+    )
+    households = models.PositiveIntegerField()
+    source = models.CharField(max_length=120, blank=True, help_text="e.g. Statbel 2024")
+
+    class Meta:
+        verbose_name_plural = "neighbourhood stats"

@@ -1,0 +1,169 @@
+"""Reports benchmark: the zone dashboard over two years and 100,000 alerts.
+
+    python bench/reports.py [--alerts 100000] [--repeat 5]
+
+Uses the database DATABASE_URL names (SQLite under a temporary folder by default; on
+PostgreSQL use a database of your own, the bench adds a zone numbered 9998). Builds one zone
+with 4 municipalities and 20 neighbourhoods (one group each) and spreads the alerts over 104
+weeks with bulk_create (60 % acknowledged, 85 % closed). Two cases: "all stored" (no purge ever
+ran: the worst case for the live GROUP BYs) and "folded" (after the retention purge: what a
+real deployment holds, the last 30 days stored, the rest in the aggregate tables). Measured:
+GET of the zone dashboard page through Django's test client (all queries, charts, map,
+template), median and max of --repeat runs after one warm-up. Target: under 500 ms.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+if not os.environ.get("DATABASE_URL"):
+    os.environ["BUURTWACHT_VAR_DIR"] = tempfile.mkdtemp(prefix="bw-bench-")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "buurtwacht.settings")
+os.environ["ALLOWED_HOSTS"] = "testserver"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from buurtwacht.alerts.models import Alert, AlertEvent  # noqa: E402
+from buurtwacht.organisation.demo import hexagon  # noqa: E402
+from buurtwacht.organisation.models import (  # noqa: E402
+    Group,
+    Municipality,
+    Neighbourhood,
+    PoliceZone,
+    StaffRole,
+    User,
+)
+from buurtwacht.privacy.retention import purge  # noqa: E402
+
+ZONE = "9998"
+CATEGORIES = ["burglary", "suspicious_person", "suspicious_vehicle", "theft", "vandalism", "scam"]
+OUTCOMES = ["false_alarm", "police_handled", "suspect_caught", "unresolved"]
+
+
+def build(n_alerts: int, rng: random.Random) -> tuple[PoliceZone, User]:
+    zone = PoliceZone.objects.create(number=ZONE, name="Bench zone")
+    groups = []
+    for m in range(4):
+        muni = Municipality.objects.create(nis_code=f"9{m}998", name=f"Bench {m}", zone=zone)
+        for h in range(5):
+            hood = Neighbourhood.objects.create(
+                name=f"Bench {m}-{h}",
+                municipality=muni,
+                boundary=hexagon(5.2 + m * 0.05, 50.9 + h * 0.02),
+            )
+            groups.append(Group.objects.create(name=f"BIN {m}-{h}", neighbourhood=hood))
+    admin = User.objects.create(username=f"bench-admin-{ZONE}")
+    StaffRole.objects.create(user=admin, kind=StaffRole.Kind.ZONE_ADMIN, zone=zone)
+    now = timezone.now()
+    field = Alert._meta.get_field("created_at")
+    field.auto_now_add = False  # bulk_create keeps the spread-out creation times
+    try:
+        for start in range(0, n_alerts, 5000):
+            batch = []
+            for _ in range(min(5000, n_alerts - start)):
+                created = now - timedelta(minutes=rng.randint(60, 104 * 7 * 1440))
+                closed = rng.random() < 0.85
+                batch.append(
+                    Alert(
+                        group=rng.choice(groups),
+                        category=rng.choice(CATEGORIES),
+                        status="closed" if closed else "open",
+                        called_number="101" if rng.random() < 0.9 else "",
+                        called_at=created - timedelta(minutes=rng.randint(0, 15)),
+                        what="bench",
+                        place="bench",
+                        occurred_at=created,
+                        verdict="allow",
+                        outcome=rng.choice(OUTCOMES) if closed else "",
+                        closed_at=created + timedelta(minutes=rng.randint(10, 900))
+                        if closed
+                        else None,
+                        created_at=created,
+                    )
+                )
+            made = Alert.objects.bulk_create(batch)
+            events = [
+                AlertEvent(
+                    alert=a,
+                    kind="acknowledged",
+                    at=a.created_at + timedelta(minutes=rng.randint(1, 120)),
+                )
+                for a in made
+                if rng.random() < 0.6
+            ]
+            ack_field = AlertEvent._meta.get_field("at")
+            ack_field.auto_now_add = False
+            try:
+                AlertEvent.objects.bulk_create(events)
+            finally:
+                ack_field.auto_now_add = True
+    finally:
+        field.auto_now_add = True
+    return zone, admin
+
+
+def measure(client: Client, url: str, repeat: int) -> list[float]:
+    assert client.get(url).status_code == 200  # warm-up
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - t0) * 1000)
+        assert response.status_code == 200
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--alerts", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-purge", action="store_true", help="skip the folded case")
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    if PoliceZone.objects.filter(number=ZONE).exists():
+        sys.exit(f"zone {ZONE} exists already in this database: use a fresh one")
+    t0 = time.perf_counter()
+    zone, admin = build(args.alerts, random.Random(3))
+    built = time.perf_counter() - t0
+    client = Client()
+    client.force_login(admin)
+    today = timezone.localdate()
+    url = f"/reports/zone/{ZONE}/?from={(today - timedelta(weeks=104)).isoformat()}&to={today}"
+    rows = [("all stored", measure(client, url, args.repeat), Alert.objects.count())]
+    print(
+        f"built in {built:.1f} s; all stored: median {statistics.median(rows[0][1]):.0f} ms",
+        flush=True,
+    )
+    if args.no_purge:
+        return
+    t1 = time.perf_counter()
+    purge()
+    purged = time.perf_counter() - t1
+    rows.append(("folded", measure(client, url, args.repeat), Alert.objects.count()))
+    print(f"database: {connection.vendor}; {args.alerts} alerts over 104 weeks, 20 groups")
+    print(f"built in {built:.1f} s; purge (fold) in {purged:.1f} s\n")
+    print(f"{'case':<12} {'stored alerts':>14} {'median ms':>10} {'max ms':>8}  target")
+    for name, times, stored in rows:
+        ok = "ok" if statistics.median(times) < 500 else "SLOW"
+        print(
+            f"{name:<12} {stored:>14} {statistics.median(times):>10.0f} "
+            f"{max(times):>8.0f}  <500 {ok}"
+        )
+
+
+if __name__ == "__main__":
+    main()
