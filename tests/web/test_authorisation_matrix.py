@@ -109,6 +109,13 @@ MATRIX = {
     "privacy:transparency":                                "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
     "set_language":                                        "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
     "sms:status":                                          "405     405     405     405     405     405     405     405     405     405",
+    "reports:csv":                                         "login   deny    deny    deny    ok      deny    ok      ok      deny    ok",
+    "reports:dashboard":                                   "login   deny    deny    deny    ok      deny    ok      ok      deny    ok",
+    "reports:geojson":                                     "login   deny    deny    deny    ok      deny    ok      ok      deny    ok",
+    "reports:index":                                       "login   ok      ok      ok      ok      ok      ok      ok      ok      ok",
+    "reports:monthly":                                     "login   deny    deny    deny    ok      deny    ok      ok      deny    ok",
+    "reports:national":                                    "login   deny    deny    deny    deny    deny    deny    deny    deny    ok",
+    "reports:national_csv":                                "login   deny    deny    deny    deny    deny    deny    deny    deny    ok",
     "web:home":                                            "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
     "web:login":                                           "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
     "web:logout":                                          "405     405     405     405     405     405     405     405     405     405",
@@ -185,6 +192,9 @@ DIRECT = {"live:group-events": _live_feed}
 
 #: Path parameters that are not named after what they hold: {route key: {param: world attr}}.
 PARAMS = {
+    "reports:dashboard": {"kind": "=municipality", "key": "=71022"},
+    "reports:csv": {"kind": "=municipality", "key": "=71022"},
+    "reports:geojson": {"kind": "=municipality", "key": "=71022"},
     "police:broadcast": {"pk": "broadcast"},
     "police:reply_detail": {"pk": "reply"},
     # django-otp's device pages fail (500) on a missing device instead of answering 404
@@ -210,6 +220,7 @@ DEFAULT_PARAMS = {
     "app_label": "=organisation",
     "url": "=no-such-page/",
     "token": "=not-a-valid-link",
+    "nis": "=71022",  # reports: the municipality of the group (Hasselt)
 }
 
 LOGIN_PATHS = {settings.LOGIN_URL, "/login/", "/admin/login/"}

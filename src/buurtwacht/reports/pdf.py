@@ -92,11 +92,10 @@ def _draw(report, municipality, first: date, lang: str) -> bytes:
 
 
 def _month_name(first: date) -> str:
-    names = [
-        _("January"), _("February"), _("March"), _("April"), _("May"), _("June"), _("July"),
-        _("August"), _("September"), _("October"), _("November"), _("December"),
-    ]  # fmt: skip
-    return f"{names[first.month - 1]} {first.year}"
+    """Django's own translated month names (django.utils.dates), in the active language."""
+    from django.utils.dates import MONTHS
+
+    return f"{MONTHS[first.month]} {first.year}"
 
 
 def _bars(pdf, items) -> None:
