@@ -1,0 +1,61 @@
+"""The coordinator's delivery status: the group's recent messages with counts per channel, and
+per message each recipient's state and receipt (names only: delivery.status)."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+
+from buurtwacht.organisation.invitation_views import coordinated_group
+
+from .models import OutboundMessage
+from .status import delivery_summary, recipient_states
+
+PAGE = 30
+
+
+def _subject(message: OutboundMessage, lang: str) -> str:
+    part = message.payload.get(lang) or message.payload.get("nl") or {}
+    return part.get("subject", "") or message.get_kind_display()
+
+
+@login_required
+def message_list(request, group_id):
+    group = coordinated_group(request, group_id)
+    lang = (request.LANGUAGE_CODE or "nl")[:2]
+    rows = []
+    for message in group.outbound_messages.order_by("-created_at")[:PAGE]:
+        summary = delivery_summary(message)
+        rows.append(
+            {
+                "message": message,
+                "subject": _subject(message, lang),
+                "channels": sorted(
+                    (channel, sum(counts.values()), counts.get("sent", 0))
+                    for channel, counts in summary.items()
+                ),
+            }
+        )
+    return render(request, "delivery/status_list.html", {"group": group, "rows": rows})
+
+
+@login_required
+def message_detail(request, group_id, message_id):
+    group = coordinated_group(request, group_id)
+    message = get_object_or_404(OutboundMessage, pk=message_id, group=group)
+    lang = (request.LANGUAGE_CODE or "nl")[:2]
+    summary = delivery_summary(message)
+    statuses = sorted({s for counts in summary.values() for s in counts})
+    return render(
+        request,
+        "delivery/status_detail.html",
+        {
+            "group": group,
+            "message": message,
+            "subject": _subject(message, lang),
+            "statuses": statuses,
+            "summary": [
+                (channel, [counts.get(s, 0) for s in statuses])
+                for channel, counts in sorted(summary.items())
+            ],
+            "recipients": recipient_states(message),
+        },
+    )
