@@ -43,7 +43,5 @@ def subscribe(request):
 @require_POST
 def unsubscribe(request):
     endpoint, _p, _a = _parse(request)
-    deleted, _rows = PushSubscription.objects.filter(
-        user=request.user, endpoint=endpoint
-    ).delete()
+    deleted, _rows = PushSubscription.objects.filter(user=request.user, endpoint=endpoint).delete()
     return JsonResponse({"ok": True, "deleted": deleted})

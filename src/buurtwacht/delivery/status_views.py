@@ -13,7 +13,8 @@ PAGE = 30
 
 
 def _subject(message: OutboundMessage, lang: str) -> str:
-    part = message.payload.get(lang) or message.payload.get("nl") or {}
+    payload = message.payload or {}
+    part = payload.get(lang) or payload.get("nl") or next(iter(payload.values()), {})
     return part.get("subject", "") or message.get_kind_display()
 
 

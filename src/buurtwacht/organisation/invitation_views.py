@@ -93,5 +93,5 @@ def join(request, token):
         request,
         "organisation/join.html",
         {"invitation": invitation, "group": invitation.group, "form": form, "error": error},
-        status=422 if error else 200,
+        status=422 if error or form.errors else 200,
     )

@@ -88,9 +88,12 @@ def join(token: str, joiner: Joiner, *, user=None) -> Membership:
     invitation = open_invitation(token)
     Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
     group = invitation.group
-    if user is not None and Membership.objects.filter(
-        group=group, user=user, status__in=roles.READING_STATUSES
-    ).exists():
+    if (
+        user is not None
+        and Membership.objects.filter(
+            group=group, user=user, status__in=roles.READING_STATUSES
+        ).exists()
+    ):
         raise InvitationInvalid(_("You are already a member of this group."))
     inviter = invitation.created_by
     if inviter is None or not (inviter.is_superuser or roles.is_coordinator(inviter, group)):

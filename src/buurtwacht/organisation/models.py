@@ -295,7 +295,9 @@ class Invitation(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     expires = models.DateTimeField()
-    note = models.CharField(max_length=80, blank=True, help_text="for the coordinator, e.g. a street")
+    note = models.CharField(
+        max_length=80, blank=True, help_text="for the coordinator, e.g. a street"
+    )
     used_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -25,8 +25,11 @@ def _nav(user) -> dict:
         kinds.setdefault(role.kind, []).append(role)
     return {
         "groups": [
-            {"pk": m.group_id, "name": m.group.name,
-             "coordinator": m.role == Membership.Role.COORDINATOR and m.status == "active"}
+            {
+                "pk": m.group_id,
+                "name": m.group.name,
+                "coordinator": m.role == Membership.Role.COORDINATOR and m.status == "active",
+            }
             for m in memberships
         ],  # fmt: skip
         "police": Kind.POLICE_CONTACT in kinds or user.is_superuser,

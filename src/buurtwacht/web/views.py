@@ -56,11 +56,17 @@ def manifest(request):
         "icons": [
             {"src": static("web/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
             {"src": static("web/icon-192.png"), "sizes": "192x192", "type": "image/png"},
-            {"src": static("web/icon-512.png"), "sizes": "512x512", "type": "image/png",
-             "purpose": "any maskable"},
+            {
+                "src": static("web/icon-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "any maskable",
+            },
         ],  # fmt: skip
     }
-    return HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/manifest+json")
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False), content_type="application/manifest+json"
+    )
 
 
 @cache
