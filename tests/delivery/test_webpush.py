@@ -126,8 +126,13 @@ def test_push_is_signed_and_encrypted_for_the_browser(push_service, vapid, live_
     clear = json.loads(
         http_ece.decrypt(body, private_key=key, auth_secret=auth, version="aes128gcm")
     )
-    assert clear == {"title": "Burglary Kerkstraat", "body": "[en] Burglary: blijf binnen Kerkstraat",
-                     "url": "/alerts/42/", "tag": "bw-alert-42", "lang": "en"}  # fmt: skip
+    assert clear == {
+        "title": "Burglary Kerkstraat",
+        "body": "[en] Burglary: blijf binnen Kerkstraat",
+        "url": "/alerts/42/",
+        "tag": "bw-alert-42",
+        "lang": "en",
+    }
 
 
 def test_gone_subscription_is_dropped_and_the_next_channel_carries_it(

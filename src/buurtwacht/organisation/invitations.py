@@ -67,14 +67,12 @@ def open_invitation(token: str) -> Invitation:
     if invitation is None:
         raise InvitationInvalid(_("This invitation link is not valid. Ask your coordinator."))
     state = invitation.state
-    if state != "open":
-        raise InvitationInvalid(
-            {
-                "used": _("This invitation link was already used. Ask your coordinator for a new one."),
-                "revoked": _("This invitation link was withdrawn. Ask your coordinator for a new one."),
-                "expired": _("This invitation link has expired. Ask your coordinator for a new one."),
-            }[state]
-        )  # fmt: skip
+    if state == "used":
+        raise InvitationInvalid(_("This invitation link was already used. Ask for a new one."))
+    if state == "revoked":
+        raise InvitationInvalid(_("This invitation link was withdrawn. Ask for a new one."))
+    if state == "expired":
+        raise InvitationInvalid(_("This invitation link has expired. Ask for a new one."))
     return invitation
 
 
