@@ -50,7 +50,6 @@ def chromium():
 def site(server_process):
     """A `buurtwacht runserver` on the test database with this process's secrets."""
     from django.conf import settings
-
     from django.db import connection
 
     from buurtwacht.privacy.testing import empty_audit_log
