@@ -110,6 +110,11 @@ def test_main_pages_on_a_phone_and_a_desktop(live, open_as):
                     assert fits_width(page), f"{name} is wider than a phone"
                 shot(page, f"{name}-{size_name}")
             page.context.close()
+    dark = open_as(live.coordinator, size=PHONE, color_scheme="dark")  # contrast holds there too
+    for name in ("", "alerts/new/", "moderation/", "members/"):
+        dark.goto(f"{open_as.base}/groups/{g}/{name}")
+        axe(dark, f"dark-{name or 'feed'}")
+    shot(dark, "members-dark-phone")
     anonymous = open_as(None, size=PHONE)
     anonymous.goto(f"{open_as.base}/login/")
     axe(anonymous, "login")
