@@ -86,8 +86,12 @@ def test_main_pages_on_a_phone_and_a_desktop(live, open_as):
     )  # fmt: skip
     publish(message)
     invitations.create(live.group, by=live.coordinator, note="Kerkstraat")
+    alert = held_alert(live)
+    alert.status = "open"
+    alert.save(update_fields=["status"])
     pages = {
         live.members[1]: [("home", "/"), ("feed", f"/groups/{g}/"),
+                          ("alert", f"/alerts/{alert.pk}/"),
                           ("channels", "/me/channels/"), ("my-data", "/me/data/"),
                           ("transparency", f"/groups/{g}/privacy/")],
         live.coordinator: [("members", f"/groups/{g}/members/"),
