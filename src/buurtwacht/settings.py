@@ -351,3 +351,14 @@ if PRODUCTION:
 # {z}/{x}/{y} tile template drawn behind the neighbourhood map (empty: no tile server).
 REPORTS_SUPPRESSION_THRESHOLD = int(os.environ.get("REPORTS_SUPPRESSION_THRESHOLD", "5"))
 REPORTS_TILE_URL = os.environ.get("REPORTS_TILE_URL", "")
+# --- Web pages, PWA and Web Push (issue 12; docs/web.md) --------------------------------------
+# VAPID keys for Web Push (base64url; the private key raw or as a PEM). Both empty: the
+# "webpush" channel is not configured, skipped at fan-out, and the pages offer no push.
+VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY", "")
+VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "")
+VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "mailto:privacy@buurtwacht.invalid")
+WEBPUSH_TIMEOUT_SECONDS = float(os.environ.get("WEBPUSH_TIMEOUT_SECONDS", "10"))
+# How long a coordinator's invitation link stays valid (days).
+INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "14"))
+# The navigation shows what the person's roles open (web/context.py).
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("buurtwacht.web.context.navigation")

@@ -122,3 +122,20 @@ class DeliveryAttempt(models.Model):
     started_at = models.DateTimeField()
     ok = models.BooleanField()
     error = models.TextField(blank=True, default="")
+
+
+class PushSubscription(models.Model):
+    """One browser's Web Push subscription (the endpoint and its keys are that browser's
+    capability: whoever holds them can push to it, so they are never shown or logged)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def as_info(self) -> dict:
+        """The shape pywebpush and the browser's PushSubscription.toJSON() use."""
+        return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}

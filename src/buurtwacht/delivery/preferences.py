@@ -16,7 +16,8 @@ from .models import ChannelPreference
 
 WEB = "web"
 LABELS = {"whatsapp": gettext_lazy("WhatsApp"), "sms": gettext_lazy("SMS"),
-          "email": gettext_lazy("E-mail")}  # fmt: skip
+          "email": gettext_lazy("E-mail"),
+          "webpush": gettext_lazy("Push notification (this browser)")}  # fmt: skip
 NEEDS = {"whatsapp": "phone", "sms": "phone", "email": "contact_email"}
 
 
@@ -38,10 +39,17 @@ def available(user) -> list[dict]:
         {
             "name": n,
             "label": str(LABELS.get(n, n)),
-            "usable": bool(getattr(user, NEEDS.get(n, ""), "x")),
+            "usable": _has_push(user)
+            if n == "webpush"
+            else bool(getattr(user, NEEDS.get(n, ""), "x")),
         }
         for n in push_channels()
     ]
+
+
+def _has_push(user) -> bool:
+    """Web Push reaches a member only through a browser that subscribed (docs/web.md)."""
+    return user.push_subscriptions.exists()
 
 
 def validate_order(user, order: list[str]) -> list[str]:

@@ -1,5 +1,6 @@
 """The member's channel settings page (/me/channels/)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from . import preferences
+from .channels.webpush import WebPushChannel
 
 SLOTS = 3
 
@@ -28,7 +30,8 @@ def channel_settings(request):
         request,
         "delivery/channels.html",
         {"channels": preferences.available(request.user), "slots": slots,
-         "link_code": _link_code(request)},
+         "link_code": _link_code(request),
+         "vapid_public_key": settings.VAPID_PUBLIC_KEY if WebPushChannel.configured() else ""},
     )  # fmt: skip
 
 

@@ -272,3 +272,50 @@ class SanctionAppeal(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.TextField(blank=True)
+
+
+def _invitation_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(24)
+
+
+class Invitation(models.Model):
+    """A coordinator's link to join a group: one person, once, until it expires.
+
+    Holding the link is what lets someone start the join flow; the checks of admission (age,
+    address inside the neighbourhood, group size) still run, with the inviting coordinator as
+    the one who admits (organisation.invitations).
+    """
+
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token)
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="invitations")
+    created_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="invitations_created"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires = models.DateTimeField()
+    note = models.CharField(
+        max_length=80, blank=True, help_text="for the coordinator, e.g. a street"
+    )
+    used_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"invitation to {self.group} ({self.state})"
+
+    @property
+    def state(self) -> str:
+        if self.used_at:
+            return "used"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires <= timezone.now():
+            return "expired"
+        return "open"

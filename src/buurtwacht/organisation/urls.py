@@ -1,8 +1,9 @@
-"""Pages about a group's protocol: the charter (read, accept, PDF) and who still has to accept."""
+"""Pages about a group's protocol, its members and invitations, sanctions, and the staff's
+neighbourhoods and go-live checklists."""
 
 from django.urls import path
 
-from . import charter_views, sanction_views
+from . import charter_views, invitation_views, member_views, sanction_views, staff_views
 
 app_name = "organisation"
 urlpatterns = [
@@ -16,4 +17,14 @@ urlpatterns = [
     path("me/sanctions/", sanction_views.mine, name="my_sanctions"),
     path("groups/<int:group_id>/sanctions/", sanction_views.group, name="group_sanctions"),
     path("zones/<int:zone_id>/appeals/", sanction_views.appeals, name="appeals"),
+    path("groups/<int:group_id>/members/", member_views.member_list, name="members"),
+    path("groups/<int:group_id>/settings/", member_views.group_settings, name="group_settings"),
+    path(
+        "groups/<int:group_id>/invitations/",
+        invitation_views.invitation_list,
+        name="invitations",
+    ),
+    path("join/<str:token>/", invitation_views.join, name="join"),
+    path("staff/", staff_views.staff_home, name="staff"),
+    path("staff/groups/<int:group_id>/", staff_views.go_live_checklist, name="staff_group"),
 ]

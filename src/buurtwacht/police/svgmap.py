@@ -47,7 +47,7 @@ def zone_map(neighbourhoods, alerts, *, link=None) -> str:
     project = Projection(coords)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" class="zone-map">'
+        f'width="{WIDTH}" height="{HEIGHT}" class="zone-map">'
     ]
     for hood in hoods:
         d = " ".join(

@@ -10,4 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", password_login, name="login"),  # the sign-in of buurtwacht.accounts
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("offline/", views.offline, name="offline"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("sw.js", views.service_worker, name="service_worker"),
 ]
