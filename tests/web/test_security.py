@@ -115,9 +115,9 @@ def test_no_page_template_needs_an_inline_exception():
 
 def test_the_language_switcher_is_a_static_script(client, db):
     html = client.get("/").content.decode()
-    assert 'src="/static/web/lang.js"' in html
+    assert 'src="/static/web/app.js"' in html and "data-autosubmit" in html
     assert "onchange" not in html
-    assert client.get("/static/web/lang.js").status_code == 200
+    assert client.get("/static/web/app.js").status_code == 200
 
 
 # --- production mode -------------------------------------------------------------------------
