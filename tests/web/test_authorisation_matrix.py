@@ -116,6 +116,19 @@ MATRIX = {
     "reports:monthly":                                     "login   deny    deny    deny    ok      deny    ok      ok      deny    ok",
     "reports:national":                                    "login   deny    deny    deny    deny    deny    deny    deny    deny    ok",
     "reports:national_csv":                                "login   deny    deny    deny    deny    deny    deny    deny    deny    ok",
+    "delivery:push_subscribe":                             "login   405     405     405     405     405     405     405     405     405",
+    "delivery:push_unsubscribe":                           "login   405     405     405     405     405     405     405     405     405",
+    "delivery:status":                                     "login   deny    deny    ok      deny    deny    deny    deny    deny    ok",
+    "delivery:status_detail":                              "login   deny    deny    ok      deny    deny    deny    deny    deny    ok",
+    "organisation:group_settings":                         "login   deny    deny    ok      deny    deny    deny    deny    deny    ok",
+    "organisation:invitations":                            "login   deny    deny    ok      deny    deny    deny    deny    deny    ok",
+    "organisation:join":                                   "410     410     410     410     410     410     410     410     410     410",
+    "organisation:members":                                "login   deny    deny    ok      deny    deny    deny    deny    deny    ok",
+    "organisation:staff":                                  "login   deny    deny    deny    deny    deny    ok      ok      deny    ok",
+    "organisation:staff_group":                            "login   deny    deny    deny    deny    deny    ok      ok      deny    ok",
+    "web:manifest":                                        "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
+    "web:offline":                                         "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
+    "web:service_worker":                                  "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
     "web:home":                                            "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
     "web:login":                                           "ok      ok      ok      ok      ok      ok      ok      ok      ok      ok",
     "web:logout":                                          "405     405     405     405     405     405     405     405     405     405",
@@ -219,7 +232,7 @@ DEFAULT_PARAMS = {
     "id": "=2000000001",
     "app_label": "=organisation",
     "url": "=no-such-page/",
-    "token": "=not-a-valid-link",
+    "token": "=not-a-valid-link",  # sign-in link and invitation: an unknown token (410/ok)
     "nis": "=71022",  # reports: the municipality of the group (Hasselt)
 }
 
