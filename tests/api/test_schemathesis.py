@@ -37,7 +37,7 @@ from tests.alerts.conftest import alert_payload, live  # noqa: F401 - fixture
 from tests.live.conftest import cookie_for, thread_server  # noqa: F401 - fixtures
 from tests.privacy.conftest import audit_log_emptied  # noqa: F401 - fixture
 
-EXAMPLES = {GenerationMode.POSITIVE: 15, GenerationMode.NEGATIVE: 10}
+EXAMPLES = {GenerationMode.POSITIVE: 12, GenerationMode.NEGATIVE: 8}
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
