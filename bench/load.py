@@ -180,6 +180,8 @@ def start_processes(args) -> tuple[list[str], list[subprocess.Popen]]:
         "FIELD_ENCRYPTION_KEY": settings.FIELD_ENCRYPTION_KEYS,
         "BLIND_INDEX_KEY": settings.BLIND_INDEX_KEY,
         "LOG_LEVEL": "ERROR",
+        # PostgreSQL: a pool per process, or a burst of requests exhausts max_connections.
+        "DATABASE_POOL_MAX_SIZE": os.environ.get("DATABASE_POOL_MAX_SIZE", "8"),
     }
     ports = [free_port() for _ in range(args.web)]
     cmd = [sys.executable, "-m", "buurtwacht"]

@@ -247,3 +247,16 @@ SMS_CALLBACK_FIELD_ERROR = os.environ.get("SMS_CALLBACK_FIELD_ERROR", "error")
 # Police side (issue 9): the address members' e-mails and chat messages link to (the page where
 # a member answers a police message or a request for information).
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+
+# --- Deployment beyond one machine (docs/deploy.md) ------------------------------------------
+# Under ASGI every concurrent request runs its sync code in a thread of its own, with its own
+# database connection: a burst of requests opens as many PostgreSQL connections, and the server
+# refuses clients past max_connections (100 by default) for every process sharing it. A pool per
+# process caps that; requests beyond it wait up to DATABASE_POOL_TIMEOUT seconds. 0: no pool.
+DATABASE_POOL_MAX_SIZE = int(os.environ.get("DATABASE_POOL_MAX_SIZE", "0"))
+if DATABASE_POOL_MAX_SIZE and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": DATABASE_POOL_MAX_SIZE,
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+    }

@@ -24,14 +24,15 @@ def _close_connection() -> None:
 
 async def group_events(request, group_id: int):
     user = await request.auser()
+    # The session and the user were read by sync middleware in this request's own thread,
+    # whose connection Django closes only when the response ends: hours for a feed, one
+    # connection per open feed (PostgreSQL refuses clients past ~100). Close it before the
+    # stream's own queries (which open and close theirs in other threads), or with a pool
+    # every request would hold one connection while waiting for a second.
+    await sync_to_async(_close_connection)()
     allowed = await stream.audiences(user_id=user.pk, group_id=group_id) if user.pk else set()
     if not allowed:
         return HttpResponseForbidden("Only members of this group can follow its feed.")
-    # The session and the user were read by sync middleware in this request's own thread,
-    # whose connection Django closes only when the response ends: hours for a feed, one
-    # connection per open feed (PostgreSQL refuses clients past ~100). Close it now; the
-    # stream's own queries open and close theirs.
-    await sync_to_async(_close_connection)()
     response = StreamingHttpResponse(
         stream.event_stream(
             pubsub.get_hub(),
