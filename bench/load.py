@@ -335,9 +335,9 @@ async def drive(args, bases: list[str], groups: list[dict]) -> Run:
                 n += 1
         t0 = time.perf_counter()
         try:
-            await asyncio.wait_for(run.all_connected.wait(), timeout=60)
+            await asyncio.wait_for(run.all_connected.wait(), timeout=120)
         except TimeoutError:
-            run.error("feeds not connected in 60 s")
+            run.error("feeds not connected in 120 s")  # they then miss alerts: counted too
         connect_s = time.perf_counter() - t0
         print(f"{run.connected} feeds connected in {connect_s:.1f} s", file=sys.stderr)
         total_posts = args.posters * args.posts
