@@ -362,3 +362,15 @@ WEBPUSH_TIMEOUT_SECONDS = float(os.environ.get("WEBPUSH_TIMEOUT_SECONDS", "10"))
 INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "14"))
 # The navigation shows what the person's roles open (web/context.py).
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("buurtwacht.web.context.navigation")
+# --- Deployment beyond one machine (docs/deploy.md) ------------------------------------------
+# Under ASGI every concurrent request runs its sync code in a thread of its own, with its own
+# database connection: a burst of requests opens as many PostgreSQL connections, and the server
+# refuses clients past max_connections (100 by default) for every process sharing it. A pool per
+# process caps that; requests beyond it wait up to DATABASE_POOL_TIMEOUT seconds. 0: no pool.
+DATABASE_POOL_MAX_SIZE = int(os.environ.get("DATABASE_POOL_MAX_SIZE", "0"))
+if DATABASE_POOL_MAX_SIZE and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": DATABASE_POOL_MAX_SIZE,
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+    }

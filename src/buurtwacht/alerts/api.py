@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
+from buurtwacht.api_errors import STANDARD
 from buurtwacht.organisation import roles
 from buurtwacht.organisation.actions import NotAllowed
 from buurtwacht.organisation.models import Group
@@ -73,7 +74,7 @@ def _refused(exc: Refused):
 
 @router.post(
     "/groups/{group_id}/alerts",
-    response={201: Submitted, 403: RefusedOut, 409: RefusedOut, 422: RefusedOut},
+    response={**STANDARD, 201: Submitted, 403: RefusedOut, 409: RefusedOut, 422: RefusedOut},
 )
 def post_alert(request, group_id: int, payload: AlertIn):
     """Submit an alert (SAAR). 201 also when held: `status` says whether it was sent."""
@@ -96,7 +97,7 @@ def post_alert(request, group_id: int, payload: AlertIn):
     )
 
 
-@router.get("/groups/{group_id}/alerts", response={200: list[dict], 403: RefusedOut})
+@router.get("/groups/{group_id}/alerts", response={**STANDARD, 200: list[dict], 403: RefusedOut})
 def list_alerts(request, group_id: int):
     """The member's feed: published alerts, members' copy only."""
     group = get_object_or_404(Group, pk=group_id)
@@ -106,7 +107,7 @@ def list_alerts(request, group_id: int):
     return Status(200, views_shared.feed(request.user, group, level))
 
 
-@router.get("/alerts/{alert_id}", response={200: dict, 404: RefusedOut})
+@router.get("/alerts/{alert_id}", response={**STANDARD, 200: dict, 404: RefusedOut})
 def get_alert(request, alert_id: int):
     """Members get the masked copy; the police contact the original (audited). A held alert
     is read only by its author, the coordinators and the police: 404 for everyone else."""
@@ -116,7 +117,7 @@ def get_alert(request, alert_id: int):
 
 @router.post(
     "/alerts/{alert_id}/follow-ups",
-    response={201: Submitted, 403: RefusedOut, 404: RefusedOut, 422: RefusedOut},
+    response={**STANDARD, 201: Submitted, 403: RefusedOut, 404: RefusedOut, 422: RefusedOut},
 )
 def post_follow_up(request, alert_id: int, payload: FollowUpIn):
     alert, _ = access.readable_alert(request.user, alert_id)
@@ -138,7 +139,7 @@ def post_follow_up(request, alert_id: int, payload: FollowUpIn):
 
 @router.post(
     "/alerts/{alert_id}/close",
-    response={200: dict, 403: RefusedOut, 404: RefusedOut, 422: RefusedOut},
+    response={**STANDARD, 200: dict, 403: RefusedOut, 404: RefusedOut, 422: RefusedOut},
 )
 def close(request, alert_id: int, payload: CloseIn):
     alert, _ = access.readable_alert(request.user, alert_id)
@@ -151,7 +152,7 @@ def close(request, alert_id: int, payload: CloseIn):
     return Status(200, {"id": alert.pk, "status": alert.status, "outcome": alert.outcome})
 
 
-@router.get("/groups/{group_id}/moderation", response={200: dict, 403: RefusedOut})
+@router.get("/groups/{group_id}/moderation", response={**STANDARD, 200: dict, 403: RefusedOut})
 def moderation_queue(request, group_id: int):
     group = get_object_or_404(Group, pk=group_id)
     if not (request.user.is_superuser or roles.is_coordinator(request.user, group)):
@@ -202,7 +203,7 @@ def _moderate(action):
     )
 
 
-MODERATION_RESPONSES = {200: dict, 403: RefusedOut, 404: RefusedOut, 422: RefusedOut}
+MODERATION_RESPONSES = {**STANDARD, 200: dict, 403: RefusedOut, 404: RefusedOut, 422: RefusedOut}
 
 
 @router.post("/moderation/{kind}/{item_id}/approve", response=MODERATION_RESPONSES)

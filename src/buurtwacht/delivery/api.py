@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
+from buurtwacht.api_errors import STANDARD
+
 from . import preferences
 
 router = Router(auth=django_auth, tags=["channels"])
@@ -23,14 +25,14 @@ class ProblemOut(Schema):
     message: str
 
 
-@router.get("/me/channels", response={200: ChannelsOut})
+@router.get("/me/channels", response={**STANDARD, 200: ChannelsOut})
 def get_channels(request):
     """The member's push channels in their fallback order, and what can be chosen."""
     user = request.user
     return {"order": preferences.current_order(user), "available": preferences.available(user)}
 
 
-@router.put("/me/channels", response={200: ChannelsOut, 422: ProblemOut})
+@router.put("/me/channels", response={**STANDARD, 200: ChannelsOut, 422: ProblemOut})
 def put_channels(request, payload: ChannelsIn):
     """Set the order (first first); channels left out are switched off. 422 changes nothing."""
     try:

@@ -8,6 +8,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from buurtwacht.alerts import access
+from buurtwacht.api_errors import STANDARD
 from buurtwacht.organisation.models import Group
 from buurtwacht.privacy.subject_rights import display_name
 
@@ -39,7 +40,9 @@ class StateIn(Schema):
 
 
 class ReferenceIn(Schema):
-    reference: str = ""
+    # Required: with a default, a body that is not an object (`42`) was read as "no
+    # reference" and silently removed the case's reference. DELETE removes it.
+    reference: str
 
 
 class MessageIn(Schema):
@@ -62,7 +65,7 @@ class ReplyIn(Schema):
     text: str
 
 
-ERRORS = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+ERRORS = {**STANDARD, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
 def _refused(exc: console.ConsoleRefused):
