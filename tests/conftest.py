@@ -110,24 +110,39 @@ def server_process(transactional_db, tmp_path):
     started = []
 
     def start(**extra_env):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        env = {**os.environ, "DATABASE_URL": subprocess_database_url(connection), **extra_env}
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "buurtwacht", "runserver", f"127.0.0.1:{port}"], env=env
-        )
-        started.append(proc)
-        url = f"http://127.0.0.1:{port}"
+        """Start a server and make sure the one answering is ours: a port looked up as free
+        can be taken by another listener before the child binds it (then the child exits)."""
+        for _ in range(5):
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            env = {**os.environ, "DATABASE_URL": subprocess_database_url(connection), **extra_env}
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "buurtwacht", "runserver", f"127.0.0.1:{port}"], env=env
+            )
+            started.append(proc)
+            url = f"http://127.0.0.1:{port}"
+            if _answers_as_buurtwacht(url, proc):
+                return url
+            proc.kill()
+        raise RuntimeError("server did not start")
+
+    def _answers_as_buurtwacht(url, proc) -> bool:
         for _ in range(150):
+            if proc.poll() is not None:
+                return False  # could not bind: someone else has the port
             try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)
-                return url
-            except urllib.error.HTTPError:
-                return url
+                body = urllib.request.urlopen(url + "/healthz", timeout=1).read()
+            except urllib.error.HTTPError as exc:
+                body = exc.read()
             except OSError:
                 time.sleep(0.1)
-        raise RuntimeError("server did not start")
+                continue
+            if b'"database"' in body:
+                time.sleep(0.2)
+                return proc.poll() is None
+            time.sleep(0.1)
+        return False
 
     yield start
     for proc in started:
