@@ -86,12 +86,27 @@ def open_as(chromium, site):
         context.add_cookies(cookies)
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        if user is not None:
+            _check_signed_in(page, context, cookies, site, user)
+        return page
 
     open_page.base = site
     yield open_page
     for context in contexts:
         context.close()
+
+
+def _check_signed_in(page, context, cookies, site, user) -> None:
+    """The injected session cookie must reach the server. In CI the very first context of a
+    freshly launched Chromium twice went out without it (the first signed-in page of a
+    module showed the sign-in form); adding the cookies once more then works. Fail clearly
+    if it still does not."""
+    page.goto(f"{site}/me/channels/")
+    if "/login" in page.url:
+        context.add_cookies(cookies)
+        page.goto(f"{site}/me/channels/")
+    assert "/login" not in page.url, f"the server did not accept the session of {user}"
 
 
 def axe(page, name: str) -> list[dict]:
