@@ -59,7 +59,7 @@ def missing_for_go_live(group: Group) -> list[str]:
 
 def go_live(group: Group, *, by) -> Group:
     """Make a draft or suspended group live, or raise GoLiveRefused listing what is missing."""
-    _require_zone_staff(by, group)
+    require_zone_staff(by, group)
     missing = missing_for_go_live(group)
     if missing:
         raise GoLiveRefused(missing)
@@ -70,7 +70,7 @@ def go_live(group: Group, *, by) -> Group:
 
 def suspend_group(group: Group, *, by) -> Group:
     """Stop all sending for a group (status checked by every sending path)."""
-    _require_zone_staff(by, group)
+    require_zone_staff(by, group)
     group.status = Group.Status.SUSPENDED
     group.save(update_fields=["status"])
     return group
@@ -100,7 +100,8 @@ def pin_protocol(group: Group, *, protocol_id: str) -> Group:
     return group
 
 
-def _require_zone_staff(user, group: Group) -> None:
+def require_zone_staff(user, group: Group) -> None:
+    """Refuse unless the user manages the group's zone or municipality (staff pages use it too)."""
     if user.is_superuser:
         return
     zone = group.zone
@@ -111,7 +112,8 @@ def _require_zone_staff(user, group: Group) -> None:
     raise NotAllowed(_("You do not manage this group."))
 
 
-def _minimum_age(group: Group) -> int:
+def minimum_age(group: Group) -> int:
+    """The protocol's minimum age; 18 (the national floor) when the protocol cannot be loaded."""
     try:
         return load_protocol(group.protocol_id).admission.minimum_age
     except ProtocolError:
@@ -137,7 +139,7 @@ def admit_member(
         raise NotAllowed(_("Only a coordinator of this group can admit members."))
     today = today or timezone.localdate()
     age = user.age_on(today)
-    minimum = _minimum_age(group)
+    minimum = minimum_age(group)
     if age is None:
         raise AdmissionRefused(
             _("We need a date of birth to check that members are %(n)s or older.") % {"n": minimum}
@@ -155,7 +157,7 @@ def admit_member(
             )
             % {"n": group.neighbourhood.name}
         )
-    _check_group_size(group)
+    check_group_size(group)
     membership, _created = Membership.objects.update_or_create(
         group=group,
         user=user,
@@ -173,7 +175,8 @@ def admit_member(
     return membership
 
 
-def _check_group_size(group: Group) -> None:
+def check_group_size(group: Group) -> None:
+    """Refuse an admission that would take the group past its protocol's max_group_size."""
     try:
         limit = load_protocol(group.protocol_id).max_group_size
     except ProtocolError:

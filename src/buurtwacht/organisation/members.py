@@ -56,14 +56,14 @@ def admit_pending(membership: Membership, *, by) -> Membership:
             _("The address of this request was not checked. Send the person an invitation link.")
         )
     user = membership.user
-    minimum = actions._minimum_age(group)
+    minimum = actions.minimum_age(group)
     age = user.age_on(timezone.localdate())
     if age is None or age < minimum:
         raise actions.AdmissionRefused(
             _("Members must be %(n)s or older; this request has no valid date of birth.")
             % {"n": minimum}
         )
-    actions._check_group_size(group)
+    actions.check_group_size(group)
     membership.status = Membership.Status.ACTIVE
     membership.admitted_by, membership.admitted_at = by, timezone.now()
     membership.save(update_fields=["status", "admitted_by", "admitted_at"])

@@ -95,7 +95,7 @@ def _act(request, group: Group) -> None:
             actions.approve_group(group, by=request.user)
             messages.success(request, _("Approved for the municipality."))
         elif action == "pin":
-            actions._require_zone_staff(request.user, group)
+            actions.require_zone_staff(request.user, group)
             actions.pin_protocol(group, protocol_id=group.protocol_id)
             messages.success(request, _("The group now runs the current version of its protocol."))
         elif action == "go_live":
