@@ -178,7 +178,7 @@ def test_a_member_of_another_group_can_neither_read_nor_post_here(
                                         "called_at": "2026-12-03T10:00:00+01:00"},
         content_type="application/json",
     )  # fmt: skip
-    assert posted.status_code == 422 and posted.json()["code"] == "not_member"
+    assert posted.status_code == 403 and posted.json()["code"] == "not_member"
     reply = client.post(
         f"/api/alerts/{alert.pk}/follow-ups", {"text": "Ik zie ze ook"},
         content_type="application/json",

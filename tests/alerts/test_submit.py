@@ -161,7 +161,7 @@ def test_suspended_group_sends_nothing(live, post_alert):
 
 def test_outsider_cannot_post(live, post_alert, make_user):
     response = post_alert(live.group, make_user("stranger"))
-    assert response.status_code == 422 and response.json()["code"] == "not_member"
+    assert response.status_code == 403 and response.json()["code"] == "not_member"
 
 
 def test_member_who_has_not_accepted_the_protocol_cannot_post(live, post_alert):

@@ -35,7 +35,7 @@ def test_ladder_appeal_once_and_enforcement(live, client, post_alert):
     # enforced: a suspended member cannot post (the API, like every channel, asks
     # rules.posting_membership), but still reads the group
     refused = post_alert(live.group, member, force_new=True)
-    assert refused.status_code == 422 and refused.json()["code"] == "not_member"
+    assert refused.status_code == 403 and refused.json()["code"] == "not_member"
     assert client.get(f"/api/groups/{live.group.pk}/alerts").status_code == 200
 
     # visible to the person, with the reason, in their language

@@ -145,9 +145,8 @@ MATRIX = {
     "GET /api/police/replies/{reply_id}":                  "deny    deny    deny    deny    ok      deny    deny    deny    deny    deny",
     "GET /api/police/zones/{zone_id}/alerts":              "deny    deny    deny    deny    ok      deny    deny    ok      deny    deny",
     "POST /api/alerts/{alert_id}/close":                   "deny    deny    deny    ok      ok      deny    deny    deny    deny    deny",
-    # 422 "not_member": posting is refused by the SAAR rules (alerts.rules), not a permission check
-    "POST /api/alerts/{alert_id}/follow-ups":              "deny    ok      deny    ok      422     deny    deny    deny    deny    deny",
-    "POST /api/groups/{group_id}/alerts":                  "deny    ok      422     ok      422     422     422     422     422     422",
+    "POST /api/alerts/{alert_id}/follow-ups":              "deny    ok      deny    ok      deny    deny    deny    deny    deny    deny",
+    "POST /api/groups/{group_id}/alerts":                  "deny    ok      deny    ok      deny    deny    deny    deny    deny    deny",
     "POST /api/moderation/{kind}/{item_id}/approve":       "deny    deny    deny    ok      deny    deny    deny    deny    deny    deny",
     "POST /api/moderation/{kind}/{item_id}/redact":        "deny    deny    deny    ok      deny    deny    deny    deny    deny    deny",
     "POST /api/moderation/{kind}/{item_id}/reject":        "deny    deny    deny    ok      deny    deny    deny    deny    deny    deny",

@@ -65,11 +65,19 @@ class RejectIn(Schema):
     reason: str
 
 
+#: Refusals about who the poster is, not what was posted: HTTP 403 (forbidden), not 422.
+FORBIDDEN_CODES = frozenset({"not_member", "posting_suspended", "coordinators_only"})
+
+
 def _refused(exc: Refused):
-    return Status(
-        409 if exc.code == "offer_follow_up" else 422,
-        {"code": exc.code, "message": exc.message, "extra": exc.extra},
-    )
+    """The status says whose problem it is: the person (403), a near duplicate (409), the input."""
+    if exc.code in FORBIDDEN_CODES:
+        status = 403
+    elif exc.code == "offer_follow_up":
+        status = 409
+    else:
+        status = 422
+    return Status(status, {"code": exc.code, "message": exc.message, "extra": exc.extra})
 
 
 @router.post(
