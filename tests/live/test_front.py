@@ -161,3 +161,15 @@ def test_an_allowed_connect_does_not_go_through_django(world, member, cookie_for
     assert asked == []
     assert sent[0]["status"] == 200
     assert any(b": connected" in m.get("body", b"") for m in sent[1:])
+
+
+def test_a_silent_feed_gets_keep_alives(thread_server, world, member, cookie_for, monkeypatch):
+    monkeypatch.setattr(stream, "KEEPALIVE_SECONDS", 0.3)
+    url = feed_url(thread_server, world.group)
+    lines = []
+    with httpx.stream("GET", url, cookies=cookie_for(member()), timeout=5) as response:
+        for line in response.iter_lines():
+            lines.append(line)
+            if lines.count(": keep-alive") == 2:
+                break
+    assert lines[:2] == ["retry: 2000", ": connected"]

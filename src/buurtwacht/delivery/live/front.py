@@ -118,8 +118,8 @@ async def _pump(texts, receive, send) -> None:
     the generator is closed, which releases its subscription."""
 
     async def body():
-        async for text in texts:
-            await send({"type": "http.response.body", "body": text.encode(), "more_body": True})
+        async for chunk in texts:
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     async def disconnected():

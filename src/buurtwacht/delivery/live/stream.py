@@ -28,10 +28,11 @@ STREAM_HEADERS = (("Cache-Control", "no-cache, no-store"), ("X-Accel-Buffering",
 FRAME_CACHE = 1024  # rendered frames kept: a group's feeds all send the same text
 
 
-_frames: OrderedDict[tuple[int, str], str] = OrderedDict()
+KEEPALIVE = b": keep-alive\n\n"
+_frames: OrderedDict[tuple[int, str], bytes] = OrderedDict()
 
 
-def frame(payload: dict) -> str:
+def frame(payload: dict) -> bytes:
     """One SSE message; json.dumps escapes newlines, so data: is always a single line.
     Rendered once per event and process, not once per feed (an event id names one immutable
     row, so its text never changes)."""
@@ -39,16 +40,16 @@ def frame(payload: dict) -> str:
     text = _frames.get(key)
     if text is None:
         data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        text = f"id: {payload['id']}\nevent: {payload['kind']}\ndata: {data}\n\n"
+        text = f"id: {payload['id']}\nevent: {payload['kind']}\ndata: {data}\n\n".encode()
         _frames[key] = text
         if len(_frames) > FRAME_CACHE:
             _frames.popitem(last=False)
     return text
 
 
-def reset_frame(last_id: int) -> str:
+def reset_frame(last_id: int) -> bytes:
     """Too much was missed to replay: the page should reload (its id moves the cursor on)."""
-    return f'id: {last_id}\nevent: reset\ndata: {{"id":{last_id}}}\n\n'
+    return f'id: {last_id}\nevent: reset\ndata: {{"id":{last_id}}}\n\n'.encode()
 
 
 def _closing(fn):
@@ -81,6 +82,7 @@ class Feed:
         self.user_id = reader.user_id
         self.audiences: set[str] = set(reader.audiences)
         self.sub = None  # the hub subscription, while streaming
+        self.sent_at = 0.0  # loop time of the last bytes sent (keep-alives fill silences)
 
     def update(self, now: access.Reader | None) -> None:
         """Apply a re-check; a lost session, another user or no level left ends the stream
@@ -95,7 +97,9 @@ class Feed:
 class Watch:
     """The open feeds of one event loop, re-checked together every RECHECK_SECONDS: one
     batch of queries for all of them (live/access.py) instead of a few per feed, which for
-    2,000 idle feeds cost most of a core. Its task runs only while feeds are open."""
+    2,000 idle feeds cost most of a core. It also sends the keep-alives, so a feed waits on
+    its queue alone (asyncio.wait_for per event and feed made a task and a timer each time).
+    Its task runs only while feeds are open."""
 
     def __init__(self):
         self.feeds: set[Feed] = set()
@@ -112,9 +116,21 @@ class Watch:
         self.feeds.discard(feed)
 
     async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        checked = loop.time()
         while self.feeds:
-            await asyncio.sleep(RECHECK_SECONDS)
-            await self.recheck()
+            await asyncio.sleep(min(RECHECK_SECONDS, KEEPALIVE_SECONDS) / 3)
+            self.keep_alive(loop.time())
+            if loop.time() - checked >= RECHECK_SECONDS:
+                await self.recheck()
+                checked = loop.time()
+
+    def keep_alive(self, now: float) -> None:
+        """A comment to every feed silent for KEEPALIVE_SECONDS (proxies drop idle ones)."""
+        for feed in self.feeds:
+            if feed.sub is not None and now - feed.sent_at >= KEEPALIVE_SECONDS:
+                feed.sent_at = now
+                feed.sub.offer(KEEPALIVE)
 
     async def recheck(self) -> None:
         feeds = list(self.feeds)
@@ -189,33 +205,37 @@ async def event_stream(hub, feed: Feed, *, last_id: int | None):
             # first.
             start = await latest_event_id(group_id=feed.group_id) if last_id is None else last_id
             seen = Seen(start, feed.audiences)
-            yield f"retry: {RETRY_MS}\n: connected\n\n"
+            loop = asyncio.get_running_loop()
+            feed.sent_at = loop.time()
+            yield f"retry: {RETRY_MS}\n: connected\n\n".encode()
             if last_id is not None:
-                for text in await catch_up(feed.group_id, seen):
-                    yield text
+                replay = await catch_up(feed.group_id, seen)
+                if replay:
+                    yield b"".join(replay)
             while feed.audiences:
-                try:
-                    payload = await asyncio.wait_for(sub.queue.get(), KEEPALIVE_SECONDS)
-                except TimeoutError:
-                    payload = ": keep-alive\n\n"
+                payload = await sub.queue.get()
                 if not feed.audiences:
                     return
-                for text in await _texts(sub, feed.group_id, seen, payload):
-                    yield text
+                chunk = await _texts(sub, feed.group_id, seen, payload)
+                while not sub.queue.empty():  # what queued meanwhile goes out in one write
+                    chunk += await _texts(sub, feed.group_id, seen, sub.queue.get_nowait())
+                if chunk:
+                    feed.sent_at = loop.time()
+                    yield b"".join(chunk)
         finally:
             checks.discard(feed)
             feed.sub = None
 
 
-async def _texts(sub, group_id: int, seen: Seen, payload) -> list[str]:
+async def _texts(sub, group_id: int, seen: Seen, payload) -> list[bytes]:
     """What one wake-up of the queue sends: a live event, a keep-alive, or a resync."""
     if sub.lost:
         sub.lost = False
         pending = [payload] if isinstance(payload, dict) else []
         while not sub.queue.empty():
             pending.append(sub.queue.get_nowait())
-        return await catch_up(group_id, seen, [p for p in pending if p])
-    if isinstance(payload, str):
+        return await catch_up(group_id, seen, [p for p in pending if isinstance(p, dict)])
+    if isinstance(payload, bytes):
         return [payload]
     if payload is None or payload.get("audience", "members") not in seen.audiences:
         return []
