@@ -173,3 +173,27 @@ def test_a_silent_feed_gets_keep_alives(thread_server, world, member, cookie_for
             if lines.count(": keep-alive") == 2:
                 break
     assert lines[:2] == ["retry: 2000", ": connected"]
+
+
+def test_concurrent_connects_share_one_batch():
+    """A burst of connects pays the access queries once per batch, each caller its own answer,
+    in its own order."""
+    import asyncio
+
+    calls = []
+
+    def square_all(numbers):
+        calls.append(list(numbers))
+        time.sleep(0.05)  # this batch is in flight while the late callers arrive
+        return [n * n for n in numbers]
+
+    batched = stream.Batched(square_all)
+
+    async def burst():
+        first = asyncio.gather(*(batched(n) for n in range(5)))
+        await asyncio.sleep(0.01)  # the first five are in flight: the next five wait, together
+        later = asyncio.gather(*(batched(n) for n in range(5, 10)))
+        return [*await first, *await later]
+
+    assert asyncio.run(burst()) == [n * n for n in range(10)]
+    assert calls == [list(range(5)), list(range(5, 10))]

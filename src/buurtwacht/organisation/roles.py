@@ -83,7 +83,7 @@ def reader_level(user, group: Group) -> Reader:
 def reader_levels(pairs, *, inactive: set[int] = frozenset()) -> dict[tuple[int, int], Reader]:
     """`reader_level` for many (user id, group id) pairs in three queries, whatever their
     number: the live feed re-checks every open stream of a process at once. Same rules as
-    `reader_level` (tests/organisation/test_reader_levels.py compares the two); users in
+    `reader_level` (tests/live/test_front.py compares the two); users in
     `inactive` (or missing) read nothing. Callers check authentication and is_active."""
     pairs = set(pairs)
     user_ids = {u for u, _ in pairs} - set(inactive)
