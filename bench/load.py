@@ -188,6 +188,8 @@ def start_processes(args) -> tuple[list[str], list[subprocess.Popen]]:
         "FIELD_ENCRYPTION_KEY": settings.FIELD_ENCRYPTION_KEYS,
         "BLIND_INDEX_KEY": settings.BLIND_INDEX_KEY,
         "LOG_LEVEL": "ERROR",
+        # as in production: DEBUG wraps every query in CursorDebugWrapper and keeps it
+        "DEBUG": os.environ.get("DEBUG", "0"),
         # PostgreSQL: a pool per process, or a burst of requests exhausts max_connections.
         "DATABASE_POOL_MAX_SIZE": os.environ.get("DATABASE_POOL_MAX_SIZE", "8"),
     }
