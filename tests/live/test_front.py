@@ -11,6 +11,7 @@ from django.contrib.sessions.models import Session
 from buurtwacht.delivery.live import access, stream
 from buurtwacht.organisation import roles
 from buurtwacht.organisation.models import Membership, User
+from tests.accounts.otp_sessions import real_second_factor  # noqa: F401 - fixture
 
 SECURITY_HEADERS = (
     "content-security-policy",
@@ -197,3 +198,15 @@ def test_concurrent_connects_share_one_batch():
 
     assert asyncio.run(burst()) == [n * n for n in range(10)]
     assert calls == [list(range(5)), list(range(5, 10))]
+
+
+def test_an_operator_requiring_a_second_factor_on_the_feed_is_obeyed(
+    thread_server, world, cookie_for, settings, real_second_factor  # noqa: F811
+):
+    """OTP_REQUIRED_PATHS is Django's middleware's rule: a feed under it goes through Django,
+    so unverified staff are sent to the verification step instead of being streamed to."""
+    world.group.police_contact = world.police
+    world.group.save()
+    settings.OTP_REQUIRED_PATHS = [*settings.OTP_REQUIRED_PATHS, "/live/"]
+    r = httpx.get(feed_url(thread_server, world.group), cookies=cookie_for(world.police), timeout=5)
+    assert r.status_code == 302 and "/otp" in r.headers["location"]

@@ -12,7 +12,8 @@ live/urls.py), the access rules (access.reader, which the Django view uses too),
 add them (SecurityMiddleware, SecurityHeadersMiddleware, XFrameOptionsMiddleware) are set by
 those very middlewares on this response. Anything unusual is handed to Django untouched, which
 then answers as before: another method, a host not in ALLOWED_HOSTS, a plain-HTTP request that
-SECURE_SSL_REDIRECT sends to HTTPS, and every refusal (so a 403 is Django's own).
+SECURE_SSL_REDIRECT sends to HTTPS, a path an operator put under OTP_REQUIRED_PATHS, and every
+refusal (so a 403 is Django's own).
 """
 
 import asyncio
@@ -25,6 +26,8 @@ from django.core.handlers.asgi import ASGIRequest
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.module_loading import import_string
+
+from buurtwacht.accounts.enforcement import otp_path
 
 from . import pubsub, stream, views
 
@@ -74,6 +77,8 @@ class LiveFront:
         if any(getattr(m, "process_request", None) and m.process_request(request)
                for m in self.middleware):  # fmt: skip
             return await self.django_app(scope, receive, send)  # e.g. the HTTPS redirect
+        if otp_path(request.path_info):
+            return await self.django_app(scope, receive, send)  # a second factor is asked
         session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
         reader = await stream.reader(session_key=session_key, group_id=group_id)
         if reader is None:
