@@ -201,7 +201,11 @@ def test_concurrent_connects_share_one_batch():
 
 
 def test_an_operator_requiring_a_second_factor_on_the_feed_is_obeyed(
-    thread_server, world, cookie_for, settings, real_second_factor  # noqa: F811
+    thread_server,
+    world,
+    cookie_for,
+    settings,
+    real_second_factor,  # noqa: F811
 ):
     """OTP_REQUIRED_PATHS is Django's middleware's rule: a feed under it goes through Django,
     so unverified staff are sent to the verification step instead of being streamed to."""
