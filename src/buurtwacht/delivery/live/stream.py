@@ -66,7 +66,6 @@ def _closing(fn):
 
 
 missed = _closing(events.missed)
-audiences = _closing(events.audiences)
 readers = _closing(access.readers)
 
 
