@@ -48,9 +48,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets the web process read while the worker writes; IMMEDIATE avoids
-        # "database is locked" upgrades from read to write transactions.
+        # "database is locked" upgrades from read to write transactions. A writer waits up to
+        # 30 s for the lock: an overloaded process (bench/load.py saw 10 s queues) should
+        # answer a member's alert late rather than with a 500 "database is locked".
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-        "PRAGMA busy_timeout=10000;",
+        "PRAGMA busy_timeout=30000;",
         "transaction_mode": "IMMEDIATE",
     }
     # A file (not :memory:) so tests can start real server and worker processes on it; one per

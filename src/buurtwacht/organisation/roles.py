@@ -80,6 +80,46 @@ def reader_level(user, group: Group) -> Reader:
     return Reader.MEMBER
 
 
+def reader_levels(pairs, *, inactive: set[int] = frozenset()) -> dict[tuple[int, int], Reader]:
+    """`reader_level` for many (user id, group id) pairs in three queries, whatever their
+    number: the live feed re-checks every open stream of a process at once. Same rules as
+    `reader_level` (tests/live/test_front.py compares the two); users in
+    `inactive` (or missing) read nothing. Callers check authentication and is_active."""
+    pairs = set(pairs)
+    user_ids = {u for u, _ in pairs} - set(inactive)
+    group_ids = {g for _, g in pairs}
+    groups = {
+        pk: (contact, zone)
+        for pk, contact, zone in Group.objects.filter(pk__in=group_ids).values_list(
+            "pk", "police_contact_id", "neighbourhood__municipality__zone_id"
+        )
+    }
+    police = set(
+        StaffRole.objects.filter(
+            user_id__in=user_ids,
+            kind=StaffRole.Kind.POLICE_CONTACT,
+            zone_id__in={zone for _, zone in groups.values()},
+        ).values_list("user_id", "zone_id")
+    )
+    members: dict[tuple[int, int], Reader] = {}
+    for user_id, group_id, role, status in Membership.objects.filter(
+        user_id__in=user_ids, group_id__in=group_ids, status__in=READING_STATUSES
+    ).values_list("user_id", "group_id", "role", "status"):
+        moderator = role == Membership.Role.COORDINATOR and status == Membership.Status.ACTIVE
+        level = Reader.MODERATOR if moderator else Reader.MEMBER
+        members[(user_id, group_id)] = max(level, members.get((user_id, group_id), Reader.NONE))
+    levels = {}
+    for user_id, group_id in pairs:
+        contact, zone = groups.get(group_id, (None, None))
+        if user_id not in user_ids or group_id not in groups:
+            levels[(user_id, group_id)] = Reader.NONE
+        elif contact == user_id or (user_id, zone) in police:
+            levels[(user_id, group_id)] = Reader.POLICE
+        else:
+            levels[(user_id, group_id)] = members.get((user_id, group_id), Reader.NONE)
+    return levels
+
+
 def audiences_for(level: Reader) -> set[str]:
     """The live-feed audiences a reader of this level receives."""
     return {name for name, needed in AUDIENCES.items() if level >= needed}

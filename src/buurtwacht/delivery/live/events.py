@@ -65,6 +65,13 @@ def latest_event_id(group_id: int) -> int:
     return last[0] if last else 0
 
 
+def latest_event_ids(group_ids: list[int]) -> list[int]:
+    """latest_event_id for several feeds' groups in one call (and one connection): connects
+    that arrive together share it (stream.Batched). One index lookup per distinct group."""
+    latest = {g: latest_event_id(g) for g in set(group_ids)}
+    return [latest[g] for g in group_ids]
+
+
 def audiences(*, user_id: int, group_id: int) -> set[str]:
     """The audiences this person receives in this group; empty: may not follow the feed.
 

@@ -50,6 +50,12 @@ class Subscription:
             pass
 
 
+def _offer_all(subs: list[Subscription], payload: dict) -> None:
+    """Runs on the subscribers' loop: the same payload (and its one rendered frame) to each."""
+    for sub in subs:
+        sub.offer(payload)
+
+
 class InProcessHub:
     """Subscribers by group id; publish is thread-safe and touches only that group's set."""
 
@@ -75,8 +81,24 @@ class InProcessHub:
                 self._groups.pop(sub.group_id, None)
 
     def publish(self, payload: dict) -> None:
+        """One hand-over per event loop, not per subscriber: a group's 200 feeds on one loop
+        cost one wake-up of that loop (call_soon_threadsafe writes to its self-pipe), and
+        nothing at all when the publisher already runs on it (the Redis listener)."""
+        by_loop: dict[asyncio.AbstractEventLoop, list[Subscription]] = {}
         for sub in self._subscribers(payload["group"]):
-            sub.notify(payload)
+            by_loop.setdefault(sub.loop, []).append(sub)
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        for loop, subs in by_loop.items():
+            if loop is running:
+                _offer_all(subs, payload)
+                continue
+            try:
+                loop.call_soon_threadsafe(_offer_all, subs, payload)
+            except RuntimeError:  # the loop is closed; its subscribers are gone
+                pass
 
     def mark_all_lost(self) -> None:
         for subs in self._snapshot().values():

@@ -23,26 +23,24 @@ def _close_connection() -> None:
 
 
 async def group_events(request, group_id: int):
-    user = await request.auser()
-    # The session and the user were read by sync middleware in this request's own thread,
-    # whose connection Django closes only when the response ends: hours for a feed, one
-    # connection per open feed (PostgreSQL refuses clients past ~100). Close it before the
-    # stream's own queries (which open and close theirs in other threads), or with a pool
-    # every request would hold one connection while waiting for a second.
+    """The feed through Django's full stack: for requests the lean route in front of Django
+    (delivery/live/front.py) hands over, e.g. refusals, and for anything that calls the URL
+    conf directly. Same access rules (access.reader) and the same stream."""
+    # The session was read by sync middleware in this request's own thread, whose connection
+    # Django closes only when the response ends: hours for a feed, one connection per open
+    # feed (PostgreSQL refuses clients past ~100). Close it before the stream's own queries
+    # (which open and close theirs in other threads), or with a pool every request would hold
+    # one connection while waiting for a second.
     await sync_to_async(_close_connection)()
-    allowed = await stream.audiences(user_id=user.pk, group_id=group_id) if user.pk else set()
-    if not allowed:
+    session_key = request.session.session_key
+    reader = await stream.reader(session_key=session_key, group_id=group_id)
+    if reader is None:
         return HttpResponseForbidden("Only members of this group can follow its feed.")
+    feed = stream.Feed(session_key=session_key, group_id=group_id, reader=reader)
     response = StreamingHttpResponse(
-        stream.event_stream(
-            pubsub.get_hub(),
-            group_id=group_id,
-            user_id=user.pk,
-            last_id=requested_last_id(request),
-            allowed=allowed,
-        ),
-        content_type="text/event-stream; charset=utf-8",
+        stream.event_stream(pubsub.get_hub(), feed, last_id=requested_last_id(request)),
+        content_type=stream.CONTENT_TYPE,
     )
-    response["Cache-Control"] = "no-cache, no-store"
-    response["X-Accel-Buffering"] = "no"  # nginx would otherwise hold events back
+    for name, value in stream.STREAM_HEADERS:
+        response[name] = value
     return response
