@@ -31,7 +31,7 @@ SCREENSHOTS = ROOT / "var" / "screenshots"  # CI artefacts; var/ is git-ignored
 
 @pytest.fixture(scope="module")
 def chromium():
-    from tests.conftest import require_tool
+    from tests.conftest import close_connections_opened_under_playwright, require_tool
 
     require_tool(CHROMIUM, "browser tests drive Debian's chromium")
     from playwright.sync_api import sync_playwright
@@ -42,6 +42,7 @@ def chromium():
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             yield browser
             browser.close()
+            close_connections_opened_under_playwright()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
