@@ -86,6 +86,18 @@ def require_tool(path: str, why: str) -> None:
     pytest.skip(f"{path} is missing ({why}); CI installs it")
 
 
+def close_connections_opened_under_playwright() -> None:
+    """Django keeps its connections in context variables, and leaving sync_playwright()
+    gives this thread back the context it had before: a connection the test opened in
+    between is then no longer the one the database teardown closes, and stays open until
+    garbage collection. On SQLite such a stray connection kept the lock state that once let
+    a server delete the WAL this process wrote to (see tests/privacy/test_erasure_on_disk.py);
+    so close them while they are still reachable."""
+    from django.db import connections
+
+    connections.close_all()
+
+
 def subprocess_database_url(connection) -> str:
     """A DATABASE_URL pointing a child process at the current test database."""
     s = connection.settings_dict

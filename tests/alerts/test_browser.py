@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.conftest import require_tool
+from tests.conftest import close_connections_opened_under_playwright, require_tool
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = "/usr/bin/chromium"
@@ -32,6 +32,7 @@ def browser():
         )
         yield browser
         browser.close()
+        close_connections_opened_under_playwright()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 

@@ -31,7 +31,7 @@ SCREENSHOTS = ROOT / "var" / "screenshots"  # CI artefacts; var/ is git-ignored
 
 @pytest.fixture(scope="module")
 def chromium():
-    from tests.conftest import require_tool
+    from tests.conftest import close_connections_opened_under_playwright, require_tool
 
     require_tool(CHROMIUM, "browser tests drive Debian's chromium")
     from playwright.sync_api import sync_playwright
@@ -42,6 +42,7 @@ def chromium():
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             yield browser
             browser.close()
+            close_connections_opened_under_playwright()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
@@ -88,7 +89,7 @@ def open_as(chromium, site):
         contexts.append(context)
         page = context.new_page()
         if user is not None:
-            _check_signed_in(page, context, cookies, site, user)
+            _check_signed_in(page, site, user)
         return page
 
     open_page.base = site
@@ -97,26 +98,18 @@ def open_as(chromium, site):
         context.close()
 
 
-def _check_signed_in(page, context, cookies, site, user) -> None:
-    """The injected session must reach the server. In CI the first signed-in page of a module
-    twice showed the sign-in form (not reproduced locally, nor in isolation); then the person
-    signs in through the real password form instead, as tests/alerts/test_browser.py does, so
-    the test goes on to what it is about. Fail clearly if that does not work either."""
+def _check_signed_in(page, site, user) -> None:
+    """The injected session must reach the server before a test relies on it. It once did
+    not in the full serial SQLite run: tests/privacy/test_erasure_on_disk.py read the
+    database file with open() in this process, which dropped this process's SQLite locks,
+    so the server deleted the WAL this process went on writing to (fixed there). Should a
+    session not arrive again, fail here, naming the cause to look for first."""
     page.goto(f"{site}/me/channels/")
-    if "/login" not in page.url:
-        return
-    user.set_password(BROWSER_PASSWORD)
-    user.save(update_fields=["password"])
-    page.goto(f"{site}/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", BROWSER_PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
-    page.goto(f"{site}/me/channels/")
-    assert "/login" not in page.url, f"{user} could not be signed in on the test server"
-
-
-BROWSER_PASSWORD = "browser-test-password"
+    assert "/login" not in page.url, (
+        f"the test server did not accept {user}'s session: does it see this process's "
+        "writes? (on SQLite: a file of the test database opened outside SQLite in this "
+        "process drops its locks; see tests/privacy/test_erasure_on_disk.py)"
+    )
 
 
 def axe(page, name: str) -> list[dict]:
