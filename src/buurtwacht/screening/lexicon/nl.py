@@ -1702,3 +1702,8 @@ CONCEPTS["police_acting"] += [
     "vond|vonden ~1 hem|haar|ze",
     "aan de lijn",
 ]
+# force already used by residents ("hebben we zelf opgewacht", "hem tegen de muur gehouden")
+CONCEPTS["vigilantism"] += [
+    "hebben|heb ~2 we|wij|ik ~3 zelf ~2 opgewacht|vastgehouden|aangepakt|tegengehouden",
+    f"{OBJ} ~5 tegen de muur|grond ~2 gehouden|gedrukt|geduwd",
+]
