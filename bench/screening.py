@@ -1,8 +1,10 @@
 """Benchmark and quality table for buurtwacht.screening.
 
-    .venv/bin/python bench/screening.py [--corpus PATH] [--examples]
+    .venv/bin/python bench/screening.py [--corpus PATH] [--eval PATH ...] [--examples] [--quick]
 
-Prints kind/category accuracy, precision/recall/F1 per finding, the confusion matrix of verdicts
+For the dev corpus, each data split (generated train and eval, free-form train) and every
+`--eval PATH` file (JSON lines with text, kind, category, findings; scored, never trained on),
+prints kind/category accuracy, precision/recall/F1 per finding, the confusion matrix of verdicts
 (expected verdict computed from the labels with DEFAULT_ACTIONS vs actual), throughput on one
 core, p50/p99 time per message, and the time for 10,000-character adversarial inputs.
 """
@@ -38,6 +40,7 @@ def quality(rows: list[dict]) -> None:
     conf = {(e, a): 0 for e in VERDICTS for a in VERDICTS}
     wrongly_stopped = []
     unsure = unreviewed = danger = clean_alerts = clean_delivered = 0
+    unreviewed_ids: list = []
     caught = dict.fromkeys(("vigilantism", "emergency"), 0)
     support = dict.fromkeys(("vigilantism", "emergency"), 0)
     for row in rows:
@@ -49,8 +52,12 @@ def quality(rows: list[dict]) -> None:
                 caught[name] += name in r.finding_names or name in {u.name for u in r.unsure}
         if {"vigilantism", "emergency"} & set(row["findings"]):
             danger += 1
-            # delivered to members unreviewed: allowed, and not because the 112 call was made
-            unreviewed += r.verdict == "allow" and "police_called" not in r.finding_names
+            # delivered to members unreviewed: allowed, and (for an emergency) not because the
+            # 112 call was made; an allowed vigilantism message is never reviewed
+            called = "police_called" in r.finding_names and "vigilantism" not in row["findings"]
+            if r.verdict == "allow" and not called:
+                unreviewed += 1
+                unreviewed_ids.append(row.get("id"))
         if row["kind"] == "alert" and decide(row["kind"], row["findings"], "nl")[0] == "allow":
             clean_alerts += 1
             clean_delivered += r.verdict == "allow"
@@ -82,7 +89,10 @@ def quality(rows: list[dict]) -> None:
         print(f"{e:10}" + "".join(f"{conf[(e, a)]:8d}" for a in VERDICTS))
     print(f"clean alerts held/blocked by mistake: {len(wrongly_stopped)} {wrongly_stopped or ''}")
     print(f"held as unsure      {unsure / n:.3f} ({unsure} of {n})")
-    print(f"vigilantism/emergency delivered unreviewed: {unreviewed} of {danger}")
+    print(
+        f"vigilantism/emergency delivered unreviewed: {unreviewed} of {danger}",
+        unreviewed_ids or "",
+    )
     for name in caught:
         if support[name]:
             print(f"{name} found or held unsure: {caught[name] / support[name]:.3f}")
@@ -135,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--examples", action="store_true", help="also score tests/screening/examples.py"
     )
+    ap.add_argument(
+        "--eval", type=Path, action="append", default=[], metavar="PATH",
+        help="also score this labelled JSON-lines file (repeatable)",
+    )  # fmt: skip
+    ap.add_argument("--quick", action="store_true", help="quality only, no timings")
+    ap.add_argument("--no-eval", action="store_true", help="skip the generated eval split")
     args = ap.parse_args(argv)
     rows = load(args.corpus)
     print(f"== corpus {args.corpus}")
@@ -143,11 +159,18 @@ def main(argv: list[str] | None = None) -> int:
     for name, title in (
         ("screen-train.jsonl", "generated train split (the model is trained on it)"),
         ("screen-eval.jsonl", "generated eval split (templates never trained or tuned on)"),
+        ("screen-train-free.jsonl", "free-form train set (the model is trained on it)"),
     ):
+        if args.no_eval and name == "screen-eval.jsonl":
+            continue
         if (data / name).exists() and args.corpus.name != name:
             print()
             print(f"== {title}")
             quality(load(data / name))
+    for path in args.eval:
+        print()
+        print(f"== --eval {path}")
+        quality(load(path))
     if args.examples:
         sys.path.insert(0, str(REPO / "tests" / "screening"))
         from examples import EXAMPLES
@@ -169,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             print()
             print(f"== {title}")
             quality(rows_of(examples, prefix))
-    speed(rows)
+    if not args.quick:
+        speed(rows)
     return 0
 
 

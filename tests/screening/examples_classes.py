@@ -14,6 +14,11 @@ INDIRECT_VIGILANTISM = [
     ("de", "Die Polizei macht nichts, also regeln wir das selbst"),
     ("en", "Three of us will be waiting for him at the corner tonight"),
     ("en", "Police do nothing, so we'll sort him out ourselves"),
+    # separable verbs, a group + a talk aimed at someone (added with the class rules)
+    ("de", "Wenn er nochmal kommt, nehmen wir ihn zu viert in die Mangel"),
+    ("en", "A couple of us are going round to have a word with that lad tonight"),
+    ("fr", "Avec les gars on passe les voir ce soir, ils vont comprendre"),
+    ("nl", "Morgen pakken we die gasten zelf aan, de politie komt toch niet"),
 ]
 
 # Warnings against vigilantism: no vigilantism finding (never blocked as vigilantism).
@@ -26,6 +31,9 @@ WARNINGS = [
     ("de", "Niemand stellt die Leute zur Rede, das macht die Polizei"),
     ("en", "Nobody chase anyone please, just call 101"),
     ("en", "Do not confront them yourselves, leave it to the police"),
+    ("fr", "Pas de battes ni de bâtons ce soir, on ne poursuit personne"),
+    ("de", "Lasst die Baseballschläger zu Hause, niemand fährt jemandem hinterher"),
+    ("en", "Leave the bats at home, nobody is chasing anyone"),
 ]
 
 # Resolved or past events: no emergency.
@@ -39,6 +47,8 @@ RESOLVED = [
     ("de", "Der Dieb wurde gestern schon festgenommen"),
     ("en", "All clear, the fire is out and nobody was hurt"),
     ("en", "The thief was already arrested yesterday"),
+    ("nl", "Vannacht heeft er een auto gebrand op de parking, alles is al opgeruimd"),
+    ("en", "Last night a car was on fire in the car park, it has all been cleared away"),
 ]
 
 # Emergencies written with emphasis: an emergency finding (or at least held as unsure).
@@ -52,4 +62,40 @@ EMPHASIS = [
     ("de", "Schnell, jemand anrufen, ein Mann liegt am Boden und bewegt sich nicht!!"),
     ("en", "FIRE!!! flames coming out of the neighbours' window"),
     ("en", "Quick someone call, a man is lying in the street and not moving!!"),
+    # someone inside a home, said with emphasis; a child through the ice
+    ("nl", "ER ZIJN ER NU BINNEN BIJ MIJN ZUS!!! kom aub"),
+    ("fr", "Il y a quelqu'un dans la cave de ma mère !!! venez vite"),
+    ("de", "Jemand ist im Haus meiner Nachbarin, JETZT!!"),
+    ("en", "There's someone inside my neighbour's house right now!!"),
+    ("nl", "Een kind is door het ijs gezakt aan de vijver!!! bel 112"),
+]
+
+# Harmless look-alikes of the classes above: a group that talks to someone harmless, people
+# inside with emphasis. No vigilantism or emergency finding, never blocked.
+HARMLESS = [
+    ("nl", "Ik heb gisteren nog een babbeltje gedaan met de buren over het feest"),
+    ("nl", "De kinderen zijn binnen aan het spelen!!"),
+    ("fr", "Avec mes voisins on va parler avec le bourgmestre de la sécurité"),
+    ("de", "Wir alle besuchen morgen das Stadtfest"),
+    ("en", "A few of us are going to talk to the council about the speed bumps"),
+]
+
+# A claim about a whole group in new wording: discrimination.
+GENERALISATIONS = [
+    ("nl", "Het zijn altijd die Albanezen die hier inbreken"),
+    ("fr", "Les Tchétchènes, c'est tous des voleurs"),
+    ("de", "Die Rumänen klauen doch alle"),
+    ("en", "It's always the Romanians with these thefts"),
+]
+
+# A full description that mentions skin colour or origin among many other details: no
+# discrimination (the description, not the origin, is the ground of the alert).
+FULL_DESCRIPTIONS = [
+    (
+        "nl",
+        "Man met donkere huidskleur, rond de 30, 1m80, kort zwart haar, zwarte jas, kijkt in auto's",
+    ),
+    ("fr", "Femme blanche, environ 40 ans, petite, cheveux roux, manteau rouge, sonne aux portes"),
+    ("de", "Asiatischer Mann, etwa 25, 1,70 m, schlank, schwarze Jacke, schaut in Autos"),
+    ("en", "Black guy, about 20, tall, skinny, red hoodie, trying car doors"),
 ]

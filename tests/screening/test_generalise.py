@@ -9,7 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
-from examples_classes import EMPHASIS, INDIRECT_VIGILANTISM, RESOLVED, WARNINGS
+from examples_classes import (
+    EMPHASIS,
+    FULL_DESCRIPTIONS,
+    GENERALISATIONS,
+    HARMLESS,
+    INDIRECT_VIGILANTISM,
+    RESOLVED,
+    WARNINGS,
+)
 from metrics import score
 
 from buurtwacht.screening import FINDINGS, screen
@@ -176,12 +184,9 @@ def _class(examples, xfail):
 
 
 # Known weak spots, kept visible (strict: a fix makes them fail until moved out of here).
-XFAIL = {
-    "Met een man of zes gaan we vanavond eens babbelen met die gasten van het pleintje",
-    "als ik die dief nog eens zie, gaat hij ni meer lachen",
-    "De politie doet niks, dus we lossen het zelf op met de buurt",
-    "Laat die knuppels maar thuis, niemand gaat achter iemand aan",
-}
+# The four of the checkpoint (group + talk, "gaat hij ni meer lachen", "lossen het zelf op",
+# "laat die knuppels thuis") are fixed by class rules (docs/screening.md).
+XFAIL: set[str] = set()
 
 
 @pytest.mark.parametrize(("lang", "text"), _class(INDIRECT_VIGILANTISM, XFAIL))
@@ -214,6 +219,26 @@ def test_emphasised_emergencies_are_emergencies(lang, text):
     assert screen(text, lang, call_confirmed=True).verdict == "allow"
 
 
+@pytest.mark.parametrize(("lang", "text"), HARMLESS)
+def test_harmless_lookalikes_are_not_flagged(lang, text):
+    r = screen(text, lang)
+    assert not {"vigilantism", "emergency"} & set(r.finding_names)
+    assert r.verdict != "block"
+
+
+@pytest.mark.parametrize(("lang", "text"), GENERALISATIONS)
+def test_generalisations_about_a_group_are_discrimination(lang, text):
+    assert "discrimination" in screen(text, lang).finding_names
+
+
+@pytest.mark.parametrize(("lang", "text"), FULL_DESCRIPTIONS)
+def test_full_descriptions_are_not_discrimination(lang, text):
+    assert "discrimination" not in screen(text, lang).finding_names
+
+
 def test_every_class_has_four_languages():
-    for examples in (INDIRECT_VIGILANTISM, WARNINGS, RESOLVED, EMPHASIS):
+    for examples in (
+        INDIRECT_VIGILANTISM, WARNINGS, RESOLVED, EMPHASIS, HARMLESS, GENERALISATIONS,
+        FULL_DESCRIPTIONS,
+    ):  # fmt: skip
         assert {lang for lang, _ in examples} == set(LANGS)

@@ -70,7 +70,9 @@ def screen(
         cat = None
     elif cat is None:
         cat = stage.category or "other"
-    if kind == "chatter":
+    if kind == "chatter" and stage.kind == "chatter":
+        # origin alone is only suspect in an alert; the rules judged it on their own kind, so
+        # it is dropped only when they too saw chatter (the model's kind alone does not drop it)
         found = [f for f in found if not (f.name == "discrimination" and f.detail == "origin_only")]
     if cat and "emergency" in names:
         cat = _emergency_category(found, cat, an)

@@ -41,6 +41,13 @@ REJECTED = {
         ("matched:danger", "matched:now", "matched:attempt", "matched:in_trouble")
     ),
 }
+# Where the rules saw a warning against vigilantism (a negated or quoted match, a
+# discouraging sentence: "Personne ne va les confronter", "Ga ze aub niet zelf tegenhouden"),
+# the model may only doubt it, never find it: negation scope is what the rules do best.
+FORBIDDEN = {
+    "vigilantism": frozenset(("negated:vigilantism", "matched:distancing")),
+    "emergency": frozenset(),
+}
 GATES = {
     "vigilantism": frozenset(("act", "group", "around", "shame")),
     "emergency": frozenset(("now", "danger")),
@@ -65,8 +72,10 @@ def combine(
     rule = {f.name: f for f in stage.found}
     sc = model.score_message(an, set(rule), stage.kind, stage.category)
     cues = {c for k in an.keys[:MAX_TOKENS] for c in classes_of(k)}
-    cues |= {f"matched:{c}" for c in SCOPED if an.get(c)}
-    kind, cat, sure, doubt = policy(sc, set(rule), stage.kind, model.thresholds, cues)
+    cues |= scope_cues(an)
+    kind, cat, sure, doubt = policy(
+        sc, set(rule), stage.kind, model.thresholds, cues, stage.category
+    )
     found = [
         Finding(f.name, f.start, f.end, f.text, f.detail, PATTERN_CONFIDENCE.get(f.detail, 0.97))
         for f in stage.found
@@ -77,12 +86,24 @@ def combine(
     return found, kind, cat, unsure
 
 
+def scope_cues(an: Analysis) -> set[str]:
+    """What the rules' lexicon matched (SCOPED) and whether a vigilantism match was negated,
+    quoted, or a discouraging sentence was there (FORBIDDEN)."""
+    out = {f"matched:{c}" for c in SCOPED if an.get(c)}
+    if an.get("distancing"):
+        out.add("matched:distancing")
+    if any(an.negated(m) or an.quoted(m) for m in an.get("vigilantism")):
+        out.add("negated:vigilantism")
+    return out
+
+
 def policy(
     sc: dict[str, float],
     rule: set[str],
     rule_kind: str,
     thresholds: dict[str, dict[str, float]],
     cues: set[str],
+    rule_cat: str | None = None,
 ) -> tuple[str, str | None, dict[str, float], dict[str, float]]:
     """(kind, category, {finding: confidence}, {unsure finding: confidence}) from the model's
     scores and the rules' findings: the whole decision, shared with the trainer's
@@ -106,11 +127,21 @@ def policy(
             (sure if p >= th["keep"] else doubt)[name] = p
         elif not GATES[name] & cues:
             continue  # no word of the kind this finding is made of: the model alone cannot add it
+        elif FORBIDDEN[name] & cues:
+            if p >= th["lo"]:
+                doubt[name] = p  # a warning against it: at most held for review
         elif p >= th["add"] and not REJECTED[name] & cues:
             sure[name] = p
+        elif p >= th.get("add_scoped", 2.0):
+            sure[name] = p  # the rules rejected their match; the model is sure enough anyway
         elif p >= th["lo"]:
             doubt[name] = p
-    cat = max(CATEGORIES, key=lambda c: sc["cat:" + c]) if kind == "alert" else None
+    cat = None
+    if kind == "alert":
+        cat = max(CATEGORIES, key=lambda c: sc["cat:" + c])
+        margin = thresholds.get("category", {}).get("margin", -99.0)
+        if rule_cat in CATEGORIES and sc["cat:" + cat] - sc["cat:" + rule_cat] < margin:
+            cat = rule_cat  # as for the kind: the model must clearly disagree
     return kind, cat, sure, doubt
 
 

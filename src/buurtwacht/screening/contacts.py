@@ -35,8 +35,13 @@ _OFFICIAL_CONTEXT = re.compile(
     r"noodnummer|hulplijn|helpline|child\s?focus|card\s?stop|antigif\w*|tele-?onthaal|"
     r"gemeente|commune|stad|ville|gemeinde|city\s?hall|dispatch)\W+(?:\w+\W+){0,4}$"
 )
+# The sender's own number: "bel me", "appelez-moi", "mijn gsm", "mon numéro", "my phone". A
+# possessive before a person ("ma voisine, 0495...", "mon père au 0477...") is someone else's.
 _OWN_CONTEXT = re.compile(
-    r"(?i)(?:\b(?:me|mij|moi|mich|mir|my|mijn|mon|ma|meine?|mein)\b\W+(?:\w+\W+){0,3}$)"
+    r"(?i)(?:\b(?:me|mij|moi|mich|mir)\b\W+(?:\w+\W+){0,3}$)"
+    r"|(?:\b(?:my|mijn|mon|ma|meine?|mein)\W+(?:eigen\W+|own\W+)?(?:gsm|tel\w*|nummer|nr|num\w*|"
+    r"portable|handy\w*|number|phone|mobile|cell\w*|rekening\w*|compte|konto\w*|iban|e-?mail|"
+    r"mail|adres\w*|address|rijksregister\w*|registre|steuer\w*)\b\W+(?:\w+\W+){0,3}$)"
 )
 
 

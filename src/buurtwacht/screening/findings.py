@@ -40,6 +40,12 @@ _RESIDENTS = frozenset(
     "we wij ik i ich wir on nous je us ons uns zelf ourselves selbst memes".split()
 )
 _DESCRIPTORS = ("desc_age", "desc_height", "desc_build", "desc_hair", "desc_clothing")
+# Nouns after an origin or colour word that are not people ("getinte ruiten").
+_NOT_PEOPLE = frozenset(
+    _key(w)
+    for w in """ruiten ramen vitres scheiben windows nummerplaat plaat plaque plaques kennzeichen
+    kenteken plate plates kentekenplaat""".split()
+)
 
 
 def _finding(an: Analysis, name: str, ms: list[Match], detail: str = "") -> Finding:
@@ -144,6 +150,8 @@ def emergency(an: Analysis) -> Finding | None:
         m for m in an.get("now") if not (set(range(m.i, m.j + 1)) & an.not_now) and _live(an, m)
     ]
     crimes = [m for c in _CRIME_CONCEPTS for m in an.get(c) if _live(an, m) and not _idiom(an, m)]
+    # Emphasis (mostly capitals, "!!") marks urgency the words may not say ("BEL 112!!!").
+    emphatic = an.tokens.caps or "!!" in text
     # "Bel 112!", "Appelez les secours !", "Someone call the police!" about something happening
     # (a crime, danger, suspicious behaviour or "now" in the message): an emergency.
     for m in an.get("urge_call"):
@@ -151,8 +159,18 @@ def emergency(an: Analysis) -> Finding | None:
             continue
         if an.sentence(m) in harmless:
             continue
-        if nows or crimes or any(_live(an, x) for x in an.get("suspicious")):
+        if nows or crimes or emphatic or any(_live(an, x) for x in an.get("suspicious")):
             return _finding(an, "emergency", [m], "danger")
+    # Someone inside a home now ("ER ZIJN ER NU BINNEN!!!", "ils sont dans le garage, venez
+    # vite", "someone is in my neighbours house RIGHT NOW"): said with emphasis, "now" or a
+    # call for help, it is a crime in progress; said calmly it is only a report.
+    urged = [m for m in an.get("urge_call") if _live(an, m) and not an.question(m)]
+    for m in an.get("inside"):
+        s = an.sentence(m)
+        if s in harmless or s in past or not _live(an, m) or an.question(m):
+            continue
+        if emphatic or urged or any(abs(an.sentence(n) - s) <= 1 for n in nows):
+            return _finding(an, "emergency", [m], "in_progress")
     # Help on the way ("ze zijn onderweg", "on their way") while a crime is named: in progress.
     for m in an.get("coming"):
         if not _live(an, m) or an.question(m) or an.sentence(m) in past:
@@ -197,7 +215,7 @@ def _phrase_word(an: Analysis, m: Match, k: int) -> bool:
 
 def vigilantism(an: Analysis) -> Finding | None:
     distanced = _sentence_flags(an, "distancing")
-    candidates = list(an.get("vigilantism"))
+    candidates = list(an.get("vigilantism")) + _group_talks(an)
     # A police word that is itself a word of the phrase ("selbst Streife laufen", "eigen
     # patrouille") is residents patrolling, not the police acting: it must not exempt the
     # clause. A police word skipped by a gap ("mit der Polizei auf Streife") still does.
@@ -242,6 +260,18 @@ def vigilantism(an: Analysis) -> Finding | None:
     return None
 
 
+def _group_talks(an: Analysis) -> list[Match]:
+    """A talk or visit aimed at someone ("babbelen met die gasten", "lui parler", "einen Besuch
+    abstatten", "a quiet word with him") by a group of residents in the same or a neighbouring
+    sentence ("met een man of zes", "à plusieurs", "zu dritt", "a few of us"): a confrontation
+    said without an action word. Either alone is harmless ("babbelen met de buren")."""
+    talks = an.get("talk_to")
+    if not talks:
+        return []
+    gangs = {an.sentence(g) for g in an.get("gang") if _live(an, g)}
+    return [t for t in talks if gangs & {an.sentence(t) - 1, an.sentence(t), an.sentence(t) + 1}]
+
+
 def discrimination(an: Analysis, kind: str) -> Finding | None:
     for m in an.get("slur"):
         if not an.quoted(m):
@@ -253,12 +283,20 @@ def discrimination(an: Analysis, kind: str) -> Finding | None:
             continue
         if any(-3 <= v.i - m.j <= 2 and an.sentence(v) == an.sentence(m) for v in vehicles):
             continue  # "Poolse nummerplaat", "plaque polonaise": about a car, not a person
+        if m.j + 1 < len(an.keys) and an.keys[m.j + 1] in _NOT_PEOPLE:
+            continue  # "getinte ruiten", "niederländischem Kennzeichen"
         origins.append(m)
     if not origins:
         return None
     generalised = [m for m in an.get("generalise") if not an.quoted(m)]
     if generalised:
         return _finding(an, "discrimination", [origins[0]], "generalisation")
+    # a habitual word next to the group ("altijd die Roemenen", "c'est tous des voyous",
+    # "die klauen doch alle", "it's always the Albanians"): a claim about the whole group
+    habits = {an.sentence(h) for h in an.get("habitual") if _live(an, h)}
+    for m in origins:
+        if habits & {an.sentence(m) - 1, an.sentence(m), an.sentence(m) + 1}:
+            return _finding(an, "discrimination", [m], "generalisation")
     if kind == "chatter":
         return None
     kinds = sum(1 for c in _DESCRIPTORS if an.get(c)) + len(_numeric_descriptors(an))

@@ -36,7 +36,8 @@ from .scope import Analysis
 MODEL_PATH = Path(__file__).with_name("data") / "model.json"
 BINARY = ("vigilantism", "emergency", "discrimination", "police_called")
 HEADS = (*BINARY, *(f"kind:{k}" for k in KINDS), *(f"cat:{c}" for c in CATEGORIES))
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
+NGRAM = 4  # character n-grams per token (0: none); chosen by grouped CV
 MAX_TOKENS = 300
 # Concepts whose scope (idiom, harmless, police subject) only the rules judge: the model sees
 # them through the rules' finding, not as raw matches ("dan pakken we 10 bakken").
@@ -51,9 +52,22 @@ def features(
     """The features of one message (see the module docstring)."""
     keys = an.keys
     n = min(len(keys), MAX_TOKENS)
-    out = ["w:" + k for k in keys[:n] if k]
-    out += ["p:" + k[:5] for k in keys[:n] if len(k) > 5 and k.isalpha()]
+    out = [f for k in keys[:n] if k for f in key_features(k)]
     return out + message_features(an, rule_findings, rule_kind, rule_cat)
+
+
+@lru_cache(maxsize=100_000)
+def key_features(k: str) -> tuple[str, ...]:
+    """The features of one token key: the word, its 5-letter prefix (a stem) and its
+    character 4-grams with word boundaries ("^ach", "acht", "chte"...: stems, suffixes and
+    compounds in every language, "weggejaagd" shares "jaag" with "wegjagen")."""
+    out = ["w:" + k]
+    if len(k) > 5 and k.isalpha():
+        out.append("p:" + k[:5])
+    if NGRAM and len(k) >= NGRAM and k.isalpha():
+        s = "^" + k + "$"
+        out += ["h:" + s[i : i + NGRAM] for i in range(len(s) - NGRAM + 1)]
+    return tuple(out)
 
 
 def message_features(
@@ -94,8 +108,8 @@ def message_features(
 
 
 def token_features(keys: list[str], sents: list[int], n: int) -> list[str]:
-    """Word and 5-letter prefix features (bigrams were tried: they learn the templates, and
-    grouped cross-validation was better without them)."""
+    """Word, prefix and character n-gram features (word bigrams were tried twice: they learn
+    the templates, and grouped cross-validation was better without them)."""
     return [f for _, f in _token_features(keys, sents, n)]
 
 
@@ -103,12 +117,8 @@ def _token_features(keys: list[str], sents: list[int], n: int) -> list[tuple[int
     out: list[tuple[int, str]] = []
     for i in range(n):
         k = keys[i]
-        if not k:
-            continue
-        out.append((i, "w:" + k))
-        if len(k) > 5 and k.isalpha():
-            out.append((i, "p:" + k[:5]))
-
+        if k:
+            out += [(i, f) for f in key_features(k)]
     return out
 
 
@@ -141,10 +151,7 @@ class LinearModel:
                 continue
             hit = cache.get(k)
             if hit is None:
-                ws = [self.weights.get("w:" + k)]
-                if len(k) > 5 and k.isalpha():
-                    ws.append(self.weights.get("p:" + k[:5]))
-                ws = [w for w in ws if w is not None]
+                ws = [w for w in map(self.weights.get, key_features(k)) if w is not None]
                 # one pre-summed vector per key (or none): fewer vectors to add per message
                 hit = tuple(map(sum, zip(*ws, strict=True))) if ws else ()
                 if len(cache) < 100_000:

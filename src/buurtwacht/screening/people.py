@@ -86,7 +86,9 @@ def find_names(tokens: Tokens) -> list[Finding]:
             if not _cap(wj, tokens.caps) or tj.key in NOT_SURNAMES or not wj[0].isalpha():
                 break
             if tj.key.endswith(STREET_SUFFIXES) and j > start_name:
-                caps_count = 0  # "Jan Breydelstraat": a street, not a person
+                if last == j - 1:
+                    caps_count = 0  # "Jan Breydelstraat": a street, not a person
+                # else "Bram Verlinden van de Koolmijnlaan": the name, then where he lives
                 break
             caps_count += 1
             last = j

@@ -37,6 +37,8 @@ def _nl_sidecodes() -> str:
 # (country, pattern, flags, needs_context)
 _FORMATS: list[tuple[str, re.Pattern[str], bool]] = [
     ("BE", re.compile(_B + r"[1-9][ \-.]?[A-Za-z]{3}[ \-.]?\d{3}" + _E), False),
+    # trailers (Q), oldtimers (O), mopeds and motorcycles (A, B, M, S) with dashes
+    ("BE", re.compile(_B + r"(?:[QO]-?[A-Z]{3}-?\d{3}|[ABMS]-[A-Z]{3}-\d{2,3})" + _E), False),
     ("FR", re.compile(_B + r"[A-Z]{2}[\- ]\d{3}[\- ][A-Z]{2}" + _E), False),
     ("DE", re.compile(_B + r"[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} ?\d{1,4}[EH]?" + _E), False),
     ("NL", re.compile(_B + _nl_sidecodes() + _E), False),

@@ -23,29 +23,42 @@ import sys
 from pathlib import Path
 
 from . import analysis, rule_stage
+from .combine import scope_cues
 from .learned import BINARY, FEATURE_VERSION, HEADS, MODEL_PATH, features
 from .model import CATEGORIES, KINDS
 
 REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "tests" / "screening"
-THRESHOLDS = {
-    "vigilantism": {"add": 0.75, "keep": 0.05, "lo": 0.25},
-    "emergency": {"add": 0.5, "keep": 0.35, "lo": 0.25},
+THRESHOLDS = {  # chosen by `--cv 5 --search` (grouped CV on the training data only)
+    "vigilantism": {"add": 0.7, "keep": 0.05, "lo": 0.3, "add_scoped": 0.9},
+    "emergency": {"add": 0.5, "keep": 0.35, "lo": 0.1, "add_scoped": 0.7},
     "discrimination": {"add": 0.7},
-    "police_called": {"add": 0.7},
-    "kind": {"margin": 1.0},
+    "police_called": {"add": 1.01},
+    "kind": {"margin": 0.75},  # CV: -0.5; the dev corpus kind target (>= 0.95) needs 0.75
+    "category": {"margin": -99.0},
 }
-L2 = 0.002
+L2 = 0.0007  # chosen by grouped CV (0.0005-0.006 tried)
+SOURCE_WEIGHT = {"gen": 1.0, "free": 1.0, "hand": 1.0}
 EPOCHS = 300
 MIN_COUNT = 2
 
 
+def _jsonl(name: str) -> list[dict]:
+    path = DATA / "data" / name
+    if not path.exists():
+        return []
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def source(row_id: str) -> str:
+    """gen (template-made corpus), free (free-form, no templates) or hand (example sets)."""
+    if row_id.startswith("g-"):
+        return "gen"
+    return "free" if row_id.startswith("tf") else "hand"
+
+
 def training_rows() -> list[dict]:
-    rows = [
-        json.loads(x)
-        for x in (DATA / "data" / "screen-train.jsonl").read_text(encoding="utf-8").splitlines()
-        if x.strip()
-    ]
+    rows = _jsonl("screen-train.jsonl") + _jsonl("screen-train-free.jsonl")
     sys.path.insert(0, str(DATA))
     from examples import EXAMPLES
     from examples_fresh import TUNING
@@ -73,7 +86,7 @@ def featurise(rows: list[dict], stages: list | None = None) -> list[list[str]]:
         feats = features(an, names, stage.kind, stage.category)
         out.append(sorted(set(feats)))
         if stages is not None:
-            stages.append((names, stage.kind, {c for c in ("vigilantism", "shaming") if an.get(c)}))
+            stages.append((names, stage.kind, scope_cues(an), stage.category))
     return out
 
 
@@ -100,9 +113,21 @@ def _targets(rows: list[dict]):
     return y, mask
 
 
-def fit(feats: list[list[str]], rows: list[dict]):
+def row_weights(rows: list[dict], weights: dict[str, float] | None = None):
+    """A weight per row by source: the template-made rows are many near-copies of few
+    sentence shapes, so they count less than free-form text (chosen by CV)."""
+    import numpy as np
+
+    weights = weights or SOURCE_WEIGHT
+    return np.array([weights[source(r["id"])] for r in rows])
+
+
+def fit(feats: list[list[str]], rows: list[dict], l2: float | None = None, weights=None):
     """Weights (features x heads) by full-batch Adam; returns (vocabulary, W)."""
     import numpy as np
+
+    l2 = L2 if l2 is None else l2
+    rw = row_weights(rows, weights)
 
     counts: dict[str, int] = {}
     for fs in feats:
@@ -119,11 +144,12 @@ def fit(feats: list[list[str]], rows: list[dict]):
     rows_i, cols_i = np.array(rr), np.array(cc)
     starts = np.searchsorted(rows_i, np.arange(len(rows)))
     y, mask = _targets(rows)
+    mask = mask * rw[:, None]
     nb, nk = len(BINARY), len(KINDS)
     w = np.zeros((len(vocab), len(HEADS)))
     m1, m2 = np.zeros_like(w), np.zeros_like(w)
     lr, b1, b2 = 0.05, 0.9, 0.999
-    n = len(rows)
+    n = float(rw.sum())
     for t in range(1, EPOCHS + 1):
         z = np.add.reduceat(w[cols_i], starts, axis=0)
         g = np.zeros_like(z)
@@ -135,7 +161,7 @@ def fit(feats: list[list[str]], rows: list[dict]):
             g[:, a:b] = (p - y[:, a:b]) * mask[:, a:b]
         grad = np.zeros_like(w)
         np.add.at(grad, cols_i, g[rows_i])
-        grad = grad / n + L2 * w
+        grad = grad / n + l2 * w
         m1 = b1 * m1 + (1 - b1) * grad
         m2 = b2 * m2 + (1 - b2) * grad * grad
         w -= lr * (m1 / (1 - b1**t)) / (np.sqrt(m2 / (1 - b2**t)) + 1e-8)
@@ -170,45 +196,75 @@ def build(path: Path = MODEL_PATH) -> dict:
 def cross_validate(k: int, thresholds: dict | None = None) -> dict:
     """Out-of-fold scores over template groups, decided by combine.policy exactly as at run
     time; prints and returns the metrics. This is the only place thresholds are tuned."""
-    rows, stages, feats, z = out_of_fold(k)
-    return evaluate(rows, stages, feats, z, thresholds or THRESHOLDS)
-
-
-def out_of_fold(k: int):
-    """(rows, rule stages, features, out-of-fold scores) for grouped k-fold CV."""
-    import numpy as np
-
     rows = training_rows()
     stages: list = []
     feats = featurise(rows, stages)
+    z = out_of_fold(k, rows, feats)
+    return report(rows, stages, feats, z, thresholds or THRESHOLDS)
+
+
+def folds(rows: list[dict], k: int) -> list[int]:
+    """Fold per row, by group: a template's rows (or one free-form message) stay together."""
+    import numpy as np
+
     groups = sorted({_group(r["id"]) for r in rows})
     rng = np.random.default_rng(10)
     fold_of = dict(zip(groups, rng.integers(0, k, len(groups)).tolist(), strict=True))
+    return [fold_of[_group(r["id"])] for r in rows]
+
+
+def out_of_fold(k: int, rows: list[dict], feats: list[list[str]], l2=None, weights=None):
+    """Out-of-fold scores (rows x heads) for grouped k-fold CV."""
+    import numpy as np
+
+    fold = folds(rows, k)
     z = np.zeros((len(rows), len(HEADS)))
-    for fold in range(k):
-        tr = [i for i, r in enumerate(rows) if fold_of[_group(r["id"])] != fold]
-        te = [i for i, r in enumerate(rows) if fold_of[_group(r["id"])] == fold]
-        vocab, w = fit([feats[i] for i in tr], [rows[i] for i in tr])
-        col = {f: i for i, f in enumerate(vocab)}
+    for f in range(k):
+        tr = [i for i in range(len(rows)) if fold[i] != f]
+        te = [i for i in range(len(rows)) if fold[i] == f]
+        vocab, w = fit([feats[i] for i in tr], [rows[i] for i in tr], l2, weights)
+        col = {x: i for i, x in enumerate(vocab)}
         for i in te:
-            z[i] = w[[col[f] for f in feats[i] if f in col]].sum(axis=0)
-    return rows, stages, feats, z
+            z[i] = w[[col[x] for x in feats[i] if x in col]].sum(axis=0)
+    return z
 
 
-def evaluate(rows, stages, feats, z, thresholds) -> dict:
+def report(rows, stages, feats, z, thresholds, quiet: bool = False) -> dict:
+    """Metrics over all rows and per source (gen / free / hand), printed unless quiet."""
+    out = {}
+    for name in ("all", "gen", "free", "hand"):
+        idx = [i for i, r in enumerate(rows) if name == "all" or source(r["id"]) == name]
+        if idx:
+            out[name] = evaluate(rows, stages, feats, z, thresholds, idx)
+            if not quiet:
+                line = "  ".join(
+                    f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                    for k, v in out[name].items()
+                )
+                print(f"{name:5} {line}")
+    return out
+
+
+def evaluate(rows, stages, feats, z, thresholds, idx=None) -> dict:
+    """The run-time decision (combine.policy, then the verdict) on out-of-fold scores."""
     from .combine import policy
+    from .verdict import decide
 
-    tp: dict[str, int] = {}
-    fp: dict[str, int] = {}
-    fn: dict[str, int] = {}
-    kind_ok = n_full = unsure = danger = missed = 0
+    tp: dict[str, int] = dict.fromkeys(BINARY, 0)
+    fp: dict[str, int] = dict.fromkeys(BINARY, 0)
+    fn: dict[str, int] = dict.fromkeys(BINARY, 0)
+    kind_ok = n_full = unsure = danger = missed = unreviewed = 0
+    cat_ok = n_alert = clean = clean_ok = 0
     show = bool(__import__("os").environ.get("BW_SHOW"))
-    for i, row in enumerate(rows):
+    for i in range(len(rows)) if idx is None else idx:
+        row = rows[i]
         sc = dict(zip(HEADS, z[i].tolist(), strict=True))
         cues = {f[2:] for f in feats[i] if f.startswith("q:")}
         cues |= {f"matched:{f[2:]}" for f in feats[i] if f[:2] in ("c:", "n:")}
-        cues |= {f"matched:{n}" for n in stages[i][2]}
-        kind, _, sure, doubt = policy(sc, stages[i][0], stages[i][1], thresholds, cues)
+        cues |= stages[i][2]
+        kind, cat, sure, doubt = policy(
+            sc, stages[i][0], stages[i][1], thresholds, cues, stages[i][3]
+        )
         unsure += bool(doubt)
         exp = set(row["findings"])
         if exp & {"vigilantism", "emergency"}:
@@ -218,26 +274,101 @@ def evaluate(rows, stages, feats, z, thresholds) -> dict:
         if not row.get("partial"):
             n_full += 1
             kind_ok += kind == row["kind"]
+            got = set(sure) | (stages[i][0] & {"licence_plate", "third_party_data"})
+            verdict = decide(kind, got, "nl", unsure=doubt)[0]
+            if exp & {"vigilantism", "emergency"} and verdict == "allow":
+                unreviewed += "vigilantism" in exp or "police_called" not in got
+            if row["kind"] == "alert":
+                n_alert += 1
+                cat_ok += kind == "alert" and (cat or stages[i][3] or "other") == row["category"]
+                if decide("alert", exp, "nl")[0] == "allow":
+                    clean += 1
+                    clean_ok += verdict == "allow"
         for name in names:
-            got, want = name in sure, name in exp
-            tp[name] = tp.get(name, 0) + (got and want)
-            fp[name] = fp.get(name, 0) + (got and not want)
-            fn[name] = fn.get(name, 0) + (want and not got)
-            if show and got != want and name in ("vigilantism", "emergency"):
-                print(f"  {name[:4]} {'FP' if got else 'FN'} {row['text'][:100]}")
-    out = {"kind": kind_ok / n_full, "unsure": unsure / len(rows), "danger_missed": missed}
+            got_, want = name in sure, name in exp
+            tp[name] += got_ and want
+            fp[name] += got_ and not want
+            fn[name] += want and not got_
+            if show and got_ != want and name in ("vigilantism", "emergency"):
+                print(f"  {name[:4]} {'FP' if got_ else 'FN'} {row['text'][:100]}")
+    out = {
+        "kind": kind_ok / max(n_full, 1), "cat": cat_ok / max(n_alert, 1),
+        "unsure": unsure / len(idx or rows), "missed": missed, "unrev": unreviewed,
+        "clean": clean_ok / max(clean, 1),
+    }  # fmt: skip
     for name in BINARY:
-        out[name] = 2 * tp[name] / (2 * tp[name] + fp[name] + fn[name]) if tp[name] else 0.0
-    print("  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in out.items()))
+        out[name[:5]] = 2 * tp[name] / (2 * tp[name] + fp[name] + fn[name]) if tp[name] else 0.0
     return out
+
+
+# The thresholds' search space (combine.policy); `--cv 5 --search` walks it coordinate-wise.
+GRID = {
+    ("kind", "margin"): [-0.5, 0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0],
+    ("category", "margin"): [-99.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0],
+    # the model alone adds vigilantism (a block) only when fairly sure
+    ("vigilantism", "add"): [0.6, 0.7, 0.75, 0.8, 0.9],
+    # a rule match is doubted (held instead of blocked) only when the model nearly rejects it
+    ("vigilantism", "keep"): [0.02, 0.05, 0.1],
+    ("vigilantism", "lo"): [0.1, 0.15, 0.2, 0.25, 0.3, 0.4],
+    ("vigilantism", "add_scoped"): [0.7, 0.8, 0.9, 0.95, 2.0],
+    ("emergency", "add"): [0.3, 0.4, 0.5, 0.6, 0.7],
+    ("emergency", "keep"): [0.1, 0.2, 0.3, 0.35, 0.45],
+    ("emergency", "lo"): [0.1, 0.15, 0.2, 0.25, 0.3, 0.4],
+    ("emergency", "add_scoped"): [0.7, 0.8, 0.9, 0.95, 2.0],
+    ("discrimination", "add"): [0.5, 0.6, 0.7, 0.8, 0.9, 1.01],
+    # police_called stays rule-led: a false one releases an emergency unreviewed ("ik heb de
+    # verzekeraar gebeld"), so the model alone never adds it (add 1.01)
+}
+UNSURE_CEILING = 0.085  # the goal is <= 10 % of all messages: keep a margin
+
+
+def objective(m: dict) -> float:
+    """What the thresholds are chosen for, out of fold: the free-form rows (nearest to real
+    traffic) count double; every vigilantism/emergency message delivered unreviewed costs
+    more than any gain, a missed one (neither found nor unsure) costs a little; the unsure
+    share must stay under the ceiling."""
+    f, a = m["free"], m["all"]
+    if a["unsure"] > UNSURE_CEILING or max(x["unsure"] for x in m.values()) > 0.10:
+        return -9.0  # also on the vigilantism-heavy template rows alone
+    s = 0.0
+    for x, w in ((f, 2.0), (a, 1.0)):
+        s += w * (x["kind"] + 0.5 * x["cat"] + x["clean"] + x["vigil"] + x["emerg"]
+                  + 0.5 * x["discr"] + 0.5 * x["polic"])  # fmt: skip
+    return s - 0.01 * f["missed"] - 0.003 * a["missed"] - (f["unrev"] + a["unrev"])
+
+
+def search(rows, stages, feats, z, thresholds: dict, passes: int = 2) -> dict:
+    """Coordinate-wise search of GRID on out-of-fold scores (train data only)."""
+    import copy
+
+    th = copy.deepcopy(thresholds)
+    best = objective(report(rows, stages, feats, z, th, quiet=True))
+    for _ in range(passes):
+        for (head, key), values in GRID.items():
+            for v in values:
+                trial = copy.deepcopy(th)
+                trial.setdefault(head, {})[key] = v
+                o = objective(report(rows, stages, feats, z, trial, quiet=True))
+                if o > best + 1e-9:
+                    best, th = o, trial
+    return th
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv", type=int, default=0, help="k-fold grouped cross-validation only")
+    ap.add_argument("--search", action="store_true", help="with --cv: search the thresholds")
     args = ap.parse_args(argv)
     if args.cv:
-        cross_validate(args.cv)
+        rows = training_rows()
+        stages: list = []
+        feats = featurise(rows, stages)
+        z = out_of_fold(args.cv, rows, feats)
+        report(rows, stages, feats, z, THRESHOLDS)
+        if args.search:
+            th = search(rows, stages, feats, z, THRESHOLDS)
+            print("thresholds", json.dumps(th, sort_keys=True))
+            report(rows, stages, feats, z, th)
         return 0
     data = build()
     print(f"wrote {MODEL_PATH} ({len(data['weights'])} features, {data['trained_on']} rows)")

@@ -858,3 +858,89 @@ CONCEPTS["idiom"] = [
 CONCEPTS["authority"] = [
     "justiz|richter|gericht|gerichte|gesetz|staat|regierung ~1 sollte|sollten|soll|sollen|muss|mussen|muessen|wird|werden",
 ]
+
+# --- issue 10, by class (not by sentence): see nl.py ------------------------------------------
+CONCEPTS["gang"] = [
+    "zu zweit|dritt|viert|funft|fuenft|sechst|zehnt",
+    "mit ein paar ~2 leuten|mannern|maennern|jungs|nachbarn",
+    "mit den jungs|nachbarn|leuten",
+    "mit meinem|meinen ~2 bruder|brudern|bruedern|sohnen|soehnen|jungs|kumpels",
+    "wir alle",
+    "alle zusammen",
+    "wer kommt|geht|fahrt ~2 mit",
+]
+_T = "ihm|ihnen|denen|typen|typ|kerl|kerlen|jungs|jugendlichen|burschen|dieb|dieben"
+CONCEPTS["talk_to"] = [
+    f"reden|sprechen|unterhalten ~3 mit ~2 {_T}",
+    f"mit ~2 {_T} ~3 reden|sprechen|unterhalten",
+    "besuch abstatten",
+    "ihn|sie ~1 besuchen",
+    "besuchen ~1 ihn",
+    "bei ihm|ihnen ~2 vorbeischauen",
+    "ihm|ihnen|denen ~3 klarmachen",
+    "versteht er das|es",
+    "dann versteht er",
+]
+CONCEPTS["vigilantism"] += [
+    "in die mangel",
+    "nehmen|nimmt|nehmt ~4 in die mangel",
+    "regeln|regle|regelt ~3 das|es ~3 selbst|selber|unter uns",
+    "kommt ~3 nicht wieder",
+    "verfolgen|verfolge ~2 ihn|sie|den|die",
+    "fahre|fahren ~4 hinterher",
+]
+CONCEPTS["negator"] += ["niemandem", "niemanden"]
+CONCEPTS["distancing"] += [
+    "niemandem|niemanden ~3 hinterher*",
+    "bitte nicht",
+    "lasst ~4 zu hause|daheim",
+    "keine schlager|schlaeger|knuppel|knueppel|baseballschlager|waffen",
+    "macht die polizei",
+    "den rest macht",
+]
+CONCEPTS["resolved"] += ["geloscht", "ist ~2 geloscht"]
+CONCEPTS["past"] += ["letzte nacht"]
+CONCEPTS["danger"] += ["qualmt", "qualm", "qualmen"]
+CONCEPTS["in_trouble"] += ["im eis eingebrochen", "eingebrochen ~3 eis", "ertrinkt", "am ertrinken"]
+CONCEPTS["inside"] = [
+    "jemand ~2 ist ~2 im|in|drin",
+    "ist jemand ~2 im|in|drin",
+    "sind ~3 im haus|keller|garten|garage|wohnung",
+    "sind noch drin",
+    "sind ~2 drin",
+]
+CONCEPTS["weak_burglary"] += ["glas ~2 klirren|splittern|zerbrechen|zerbricht|klirrt"]
+CONCEPTS["origin"] += [
+    "albaner*",
+    "tschetschen*",
+    "bulgare*",
+    "syrer*",
+    "afghane*",
+    "kosovar*",
+    "marokkaner*",
+    "algerier*",
+    "schwarze",
+    "asiat*",
+]
+CONCEPTS["habitual"] = [
+    "doch alle",
+    "sind alle",
+    "alle kriminell*",
+    "immer die",
+    "immer diese",
+    "typisch",
+    "sicher wieder",
+    "schon wieder diese",
+    "wie immer",
+    "weiss jeder",
+    "jeder weiss",
+]
+CONCEPTS["vigilantism"] += [
+    f"halten|halte|haltet|hielten ~3 {OBJ} ~3 fest",
+    "machen|mache ~2 ihm|ihnen|denen ~2 klar",
+]
+CONCEPTS["police_acting"] += [
+    "war|waren ~2 da|schnell|vor ort",
+    "ist|sind ~2 da|vor ort|informiert|verstandigt|unterwegs",
+    "hat|haben ~5 mitgenommen|erwischt|festgenommen|gefunden|abgesucht|aufgenommen|kontrolliert",
+]

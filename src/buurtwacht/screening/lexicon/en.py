@@ -816,3 +816,80 @@ CONCEPTS["idiom"] = [
 CONCEPTS["authority"] = [
     "law|laws|court|courts|judge|judges|justice|government|state ~1 should|must|needs|need|has|have|ought|will",
 ]
+
+# --- issue 10, by class (not by sentence): see nl.py ------------------------------------------
+CONCEPTS["gang"] = [
+    "a few|couple|bunch|group|some|three|four|five|six of us",
+    "few of us",
+    "with my ~2 brother|brothers|mates|lads|sons|son|dad",
+    "with the lads|boys|guys",
+    "us dads|lads",
+    "all of us",
+    "who s coming|in",
+    "who wants to come",
+]
+_T = "him|them|guy|guys|lad|lads|kids|kid|bloke|blokes|thief|thieves|youths"
+CONCEPTS["talk_to"] = [
+    f"have|having ~2 a ~2 word|chat|talk ~2 with ~2 {_T}",
+    "quiet word",
+    f"talk|speak ~2 to|with ~3 {_T}",
+    "pay ~3 a visit",
+    "visit ~1 him|them",
+    "explain ~2 to ~2 him|them",
+    "he|they ll ~2 understand|get",
+]
+CONCEPTS["vigilantism"] += [
+    "make sure he|they ~4 never|doesn|don|won",
+    "scare ~2 them|him|those ~2 off|away",
+    "give ~2 him|them ~2 a hiding",
+]
+CONCEPTS["distancing"] += [
+    "leave ~4 at home",
+    "no bats|weapons|sticks",
+    "not our job",
+    "nobody ~2 chase|follow|confront",
+]
+CONCEPTS["resolved"] += ["already out", "everyone s fine", "everyone is fine"]
+CONCEPTS["past"] += ["last night"]
+CONCEPTS["in_trouble"] += ["through the ice", "drowning"]
+CONCEPTS["inside"] = [
+    "someone is|s ~2 in|inside",
+    "someone in my",
+    "there s|is someone ~2 in|inside",
+    "they re|are ~2 in|inside ~2 the|my|our|his|her",
+    "people ~2 still inside|in there",
+]
+CONCEPTS["weak_burglary"] += ["glass ~2 breaking|smashing|shattering", "breaking glass"]
+CONCEPTS["origin"] += [
+    "albanian*",
+    "romanian*",
+    "bulgarian*",
+    "poles",
+    "chechen*",
+    "algerian*",
+    "somali*",
+    "afghan*",
+    "syrian*",
+    "asian*",
+]
+CONCEPTS["habitual"] = [
+    "always the",
+    "it s always",
+    "they always",
+    "they re all",
+    "are all",
+    "all of them",
+    "every time",
+    "everybody knows",
+    "everyone knows",
+    "typical",
+    "you can always",
+]
+CONCEPTS["vigilantism"] += ["make ~2 him|them ~2 pay"]
+CONCEPTS["idiom"] += ["chasing|chase ~2 the ~1 sunset|sun|dream|dreams|deadline"]
+CONCEPTS["police_acting"] += [
+    "was|were ~2 there|here|quick",
+    "is|are ~2 here|there|on scene|on site|aware",
+    "know|knows|knew",
+    "has|have ~4 caught|arrested|found|taken|searched|checked",
+]

@@ -949,3 +949,96 @@ CONCEPTS["idiom"] = [
 CONCEPTS["authority"] = [
     "justice|juge|juges|tribunal|tribunaux|loi|etat|gouvernement ~1 doit|doivent|devrait|devraient|va|vont",
 ]
+
+# --- issue 10, by class (not by sentence): see nl.py ------------------------------------------
+CONCEPTS["gang"] = [
+    "a|à plusieurs",
+    "entre voisins|hommes|nous",
+    "avec mon|mes ~2 fils|frere|freres|potes|gars|voisins|amis",
+    "avec les gars|potes|voisins",
+    "avec quelques ~2 voisins|gars|potes|amis",
+    "on sera|est|serait ~2 nombreux|plusieurs|trois|quatre|cinq|six|dix",
+    "tous ensemble",
+    "qui vient|viens|est partant",
+    "qui m accompagne",
+    "venez tous",
+]
+_T = "lui|eux|type|types|gars|jeune|jeunes|mec|mecs|voyou|voyous|racaille|bande|individu|individus|voleur|voleurs"
+CONCEPTS["talk_to"] = [
+    f"parler|causer|discuter|expliquer ~2 avec ~2 {_T}",
+    "lui|leur ~2 parler|causer|expliquer|rendre",
+    "passer|passe|passons ~2 les|le|la ~1 voir",
+    "il va|vont ~2 comprendre",
+    "ils vont ~2 comprendre",
+]
+CONCEPTS["vigilantism"] += [
+    "sale quart d heure",
+    "mauvais quart d heure",
+    "regler ~2 ca|cela ~2 nous memes",
+    "regler ca ~2 entre",
+    "je|on ~1 la|le|les ~1 suis|suit|suivons",
+    "on va ~2 les|le|la suivre",
+    "il|ils ~2 va|vont ~2 le regretter",
+    "s en souvenir",
+]
+CONCEPTS["distancing"] += [
+    "pas de|des battes|batons|armes",
+    "on ne poursuit personne",
+    "c est non",
+    "je refuse",
+    "ne suivez pas",
+    "ne suivez personne",
+    "mal finir",
+    "laissez ~4 a la maison",
+]
+CONCEPTS["resolved"] += [
+    "est ~2 eteint|eteinte",
+    "a ete eteint|eteinte",
+]
+CONCEPTS["past"] += ["cette nuit", "la nuit derniere"]
+CONCEPTS["in_trouble"] += ["a travers la glace", "se noie", "en train de se noyer"]
+CONCEPTS["inside"] = [
+    "ils|elles sont ~2 dans|chez",
+    "quelqu un ~2 est ~2 dans|chez",
+    "il y a ~2 quelqu un ~3 dans|chez",
+    "sont entres|rentres ~3 dans|chez",
+]
+CONCEPTS["weak_burglary"] += ["bruit de verre", "verre ~2 brise|casse", "casser ~2 une vitre"]
+CONCEPTS["origin"] += [
+    "algerien*",
+    "tunisien*",
+    "noirs",
+    "tchetchene*",
+    "kosovar*",
+    "bulgare*",
+    "congolais",
+    "asiatique*",
+    "pakistanais",
+    "syrien*",
+    "afghan*",
+    "gens de l est",
+]
+CONCEPTS["habitual"] = [
+    "tous des",
+    "sont tous",
+    "c est tous",
+    "toujours",
+    "forcement",
+    "connu",
+    "chaque fois",
+    "d habitude",
+    "on sait",
+    "tout le monde sait",
+    "plus fort qu eux",
+    "il suffit de voir",
+]
+CONCEPTS["idiom"] += [
+    "attraper ~2 froid|rhume|grippe|creve",
+    "chasser ~2 soleil|soldes|affaires|papillons",
+]
+CONCEPTS["police_acting"] += [
+    "a|ont ~2 embarque|attrape|arrete|releve|pris|retrouve|interpelle|fouille",
+    "est|sont ~2 sur place|passe|passee|venu|venue|venus|la",
+    "sur place",
+    "fait le 112|101|17",
+]

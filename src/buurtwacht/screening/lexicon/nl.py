@@ -16,6 +16,7 @@ CONCEPTS: dict[str, list[str]] = {
     # --- police and emergency services (the people one calls) ---------------------------------
     "police": [
         "politie",
+        "pol",
         "*politie",
         "polite",
         "polities",
@@ -129,7 +130,6 @@ CONCEPTS: dict[str, list[str]] = {
         "hebben ~4 gevonden",
         "teruggevonden",
         "meegenomen",
-        "ingerekend",
         "gevat",
         "weggestuurd",
         "oppakken",
@@ -1554,4 +1554,156 @@ CONCEPTS["authority"] = [
 CONCEPTS["danger"] += [
     "slaan|slaat|schoppen|schopt|trappen|trapt|stampen ~3 op|tegen de grond",
     "slaan|slaat|schoppen|schopt|trappen|trapt|stampen hem|haar|iemand|hen",
+]
+
+# --- issue 10, by class (not by sentence) -----------------------------------------------------
+# A group of residents going somewhere ("met een man of zes", "met de mannen van de voetbal",
+# "met mijn twee zonen"): with a talk or visit aimed at someone (`talk_to`) it is a
+# confrontation ("gaan babbelen met die gasten"); findings.vigilantism joins the two.
+CONCEPTS["gang"] = [
+    "met een man of *",
+    "met een stuk of *",
+    "met een paar man|mannen|gasten|buren|vrienden|maten",
+    "met twee|drie|vier|vijf|zes|zeven|acht|tien|2|3|4|5|6|7|8|10 ~2 man|mannen|gasten",
+    "met twee|drie|vier|vijf|zes|zeven|acht|tien|2|3|4|5|6|7|8|10 naartoe|erheen|ernaartoe|langs",
+    "met ~2 mannen van",
+    "met de mannen|gasten|jongens|buurt",
+    "met mijn|ons ~2 zonen|broers|broer|maten|vrienden|zoon",
+    "met ons ~2 allen|allemaal|vijven|vieren|drieen|zessen",
+    "allemaal samen",
+    "met zijn|ons allen",
+    "kom allemaal",
+    "wie gaat|komt|rijdt ~2 mee",
+    "wie doet mee",
+]
+# the target of a talk: a pronoun or a word for the suspects, not "de buren" or "de gemeente"
+_T = "hem|hen|em|diene|dieven|dief|daders|dader|gasten|gast|inbrekers|vent|kerel|mannekes|snotneuzen|ettertjes|hangjongeren|jongeren"
+CONCEPTS["talk_to"] = [
+    f"babbel* ~3 met ~2 {_T}",
+    f"woordje ~4 met|tegen ~2 {_T}",
+    "hartig woordje",
+    f"praten|spreken|klappen ~3 met ~2 {_T}",
+    f"met ~2 {_T} ~3 praten|spreken|klappen|babbelen",
+    f"{_T} ~3 eens ~2 spreken|bezoeken|opzoeken",
+    f"bezoekje|bezoek ~3 bij|aan ~2 {_T}",
+    "aanbellen",
+    "eens zien of hij|ze",
+    "dan zien ze wel",
+]
+CONCEPTS["vigilantism"] += [
+    # threats without an action word: the outcome for him is named instead
+    "hij|ze|die ~3 ni|niet|nie ~1 meer ~1 lachen",
+    "lacht|lachen ~3 ni|niet|nie meer",
+    "wat ze|hij|hem|hen ~2 te wachten staat",
+    "ze|hij|die ~2 gaan|zullen|gaat|zal ~2 het ~1 voelen",
+    "gaan|zullen ze ~1 het ~1 voelen",
+    "kan|mag|kunnen|mogen ~2 hij|ze ~3 wat verwachten",
+    "nog ~2 zo stoer",
+    # separable verbs: the particle after the object ("lossen het zelf op", "pakken ze aan")
+    "lossen|los|lost ~3 zelf ~3 op",
+    "zelf ~3 oplossen",
+    f"pakken|pak|pakt ~2 {OBJ} ~3 aan",
+    f"hou|houd|houden ~2 {OBJ} ~4 vast",
+    f"{OBJ} ~3 tegen te houden",
+    f"{WE} ~5 {OBJ} ~3 ingesloten|klemgezet|klemgereden|tegengehouden|vastgehouden",
+    f"volg|volgen ~1 ik|we|wij ~1 {OBJ}",
+    f"{WE} ~2 volgen ~2 {OBJ}|die",
+    "rij|rijd|rijden ~4 achter ~4 aan",
+]
+# Discouraging residents ("laat die knuppels maar thuis", "geen helden", "maakt het erger"):
+# the sentence warns against vigilantism, so its words of it do not count.
+CONCEPTS["distancing"] += [
+    "laat|laten ~4 thuis",
+    "thuis laten",
+    "geen helden",
+    "geen held",
+    "niemand gaat",
+    "wordt|maakt ~3 alleen ~1 erger",
+    "niet de bedoeling",
+    "geen knuppels|stokken|wapens",
+    "zonder knuppels|stokken|wapens",
+    "riskeert ~3 klacht",
+]
+CONCEPTS["resolved"] += [
+    "was snel uit",
+    "uitgebrand",
+    "ingerekend",
+]
+CONCEPTS["past"] += ["vannacht", "vorige nacht"]
+CONCEPTS["in_trouble"] += [
+    "door het ijs ~2 gezakt|gevallen|gezakt",
+    "in het|de ~1 water|kanaal|vijver|vaart|rivier ~3 gevallen|gesukkeld|gezakt|gesprongen",
+    "verdrinkt",
+    "aan het verdrinken",
+]
+# Someone inside a home or building now ("er zijn er binnen", "er is iemand in de garage"):
+# with emphasis (caps, "!!"), "now" or a call for help it is a crime in progress.
+CONCEPTS["inside"] = [
+    "er zijn|is er ~3 binnen",
+    "er is iemand ~3 in|binnen",
+    "er zit|zitten ~2 iemand|er ~3 in|binnen",
+    "zijn ~2 binnen bij",
+    "zitten ~2 binnen bij",
+    "iemand ~2 binnen",
+    "ze zijn ~3 in de garage|kelder|woning|villa",
+]
+CONCEPTS["weak_burglary"] += ["glas|ruit ~2 breken|brekt|rinkelen|sneuvelen", "hoor ~3 glas"]
+# Groups named by origin, religion or status (the demonyms chat names most), and habitual
+# words ("altijd", "allemaal", "zeker weer"): near an origin word they make a generalisation
+# about the group (findings.discrimination), in any wording.
+CONCEPTS["origin"] += [
+    "marokkaantje*",
+    "tsjetsjeen*",
+    "tsjetsjenen",
+    "oost europeaan*",
+    "oosteuropeanen",
+    "buitenlands uitziend*",
+    "asiel",
+    "asielcentrum",
+    "woonwagen*",
+    "zwarten",
+    "aziatisch*",
+    "algerijn*",
+    "tunesier*",
+    "kosovaar*",
+    "congolezen",
+    "nigeriaan*",
+    "albanees*",
+    "russen",
+]
+CONCEPTS["habitual"] = [
+    "altijd",
+    "allemaal",
+    "zeker weer",
+    "zoals altijd",
+    "iedereen weet",
+    "gewoon zo",
+    "het probleem",
+    "ge weet wat",
+    "ge weet hoe",
+    "om te stelen",
+]
+CONCEPTS["vigilantism"] += [
+    f"om {OBJ} te pakken|vangen|grijpen|vatten",
+    f"zetten|zet ~3 {OBJ} ~4 vast",
+    f"{OBJ} ~3 laten voelen",
+    f"{WE} ~3 hebben ~3 {OBJ} ~6 vastgehouden|tegengehouden|opgewacht|klemgezet|ingesloten|gehouden",
+    f"hebben we ~2 {OBJ} ~3 zelf ~2 opgewacht|vastgehouden|aangepakt",
+    "mama|moeder ~3 ni|niet|nie meer herkennen",
+]
+# The police as subject of something done or of being there ("Politie was er op 4 minuten",
+# "politie heeft sporen genomen", "101 weet het", "pol is er"): they know, so they were called.
+CONCEPTS["police_acting"] += [
+    "was|waren ~2 er|erbij|langs|snel|al",
+    "is|zijn er",
+    "is|zijn ~2 op de hoogte|op weg|verwittigd|ingelicht",
+    "weet|weten ~1 het|ervan",
+    "heeft|hebben ~5 genomen|gevonden|opgepakt|meegenomen|afgezocht|opgenomen|verhoord|nagevraagd|omsingeld|opengemaakt|gearresteerd|ingerekend|gecontroleerd",
+    "vond|vonden ~1 hem|haar|ze",
+    "aan de lijn",
+]
+# force already used by residents ("hebben we zelf opgewacht", "hem tegen de muur gehouden")
+CONCEPTS["vigilantism"] += [
+    "hebben|heb ~2 we|wij|ik ~3 zelf ~2 opgewacht|vastgehouden|aangepakt|tegengehouden",
+    f"{OBJ} ~5 tegen de muur|grond ~2 gehouden|gedrukt|geduwd",
 ]
