@@ -30,7 +30,8 @@ UNSURE_FINDINGS = ("vigilantism", "emergency")  # the others are RULE_LED
 RULE_LED = ("discrimination", "police_called")
 # The model alone may add (or doubt) a finding only when a word of its make-up is there:
 # vigilantism needs an action family, a group going somewhere, a position ("erachter", "voor
-# en achter") or a shaming word; an emergency needs "now", help, a danger or crime word.
+# en achter"), a shaming word or a purpose of making someone leave ("ze zullen wel snappen");
+# an emergency needs "now", help, a danger, hazard or crime word, or someone missing.
 # The rules' lexicon matched but the rules rejected it (an idiom, a harmless context, negation,
 # the police as subject, a past event): the rules know this scope better than a bag of words,
 # so the model may then only doubt (hold for review), never find on its own.
@@ -49,8 +50,8 @@ FORBIDDEN = {
     "emergency": frozenset(),
 }
 GATES = {
-    "vigilantism": frozenset(("act", "group", "around", "shame")),
-    "emergency": frozenset(("now", "danger")),
+    "vigilantism": frozenset(("act", "group", "around", "shame", "warnoff")),
+    "emergency": frozenset(("now", "danger", "missing")),
 }
 # Pattern detectors: validated numbers are near certain, a name or a partial plate less so.
 PATTERN_CONFIDENCE = {"name": 0.8, "address": 0.85, "partial": 0.7}

@@ -42,7 +42,17 @@ CLASSES: dict[str, str] = {
     "group": """mee* mek* samen* allen* alle* verzamel vijf* drie* vier* paar* manne*
         plusieurs* nombreux* tous* ensemble* quatre* cinq* trois* quelques*
         mit* funft* alle* paar* leute*
-        along* few* five* three* all* gang* lads*""",
+        along* few* five* three* all* gang* lads*
+        familie* mannen* tien* zes* zeven* vrienden* honden* schoonbroer* broers* zoon*
+        potes* copains* chiens* famille* dix* six* uns* tour*
+        freunde* kumpels* hunde* familie* zehn* sechs*
+        mates* dads* friends* dogs* family* ten* six* two*""",
+    # making someone leave or give in: the purpose of a group going, not its act
+    "warnoff": """snap* snappen* begrijp* begrijpen* welkom* vertrekken* terugkomen* durft*
+        uitleggen* vertelt* boodschap* wegblijven* lopen*
+        comprendre* comprend* bienvenus* bienvenu* rende* partir* revenir* message*
+        verstehen* kapieren* willkommen* verschwinden* verschwindet* wiederkommen*
+        understand* message* welcome* leave* explains* explain* back*""",
     "shame": """foto* fotos* photo* photos* facebook* naam* nom* name* gezicht* tete* gesicht*
         face* gefilmd* filmd* pranger* schandpal* affich* ophangen* rondstur* posten* insta*""",
     "vehicle": """auto* autos* wagen* wagens* camionet* voiture* voitures* bagnol* autos*
@@ -80,7 +90,21 @@ CLASSES: dict[str, str] = {
         feuer* brent* rauch* gasger* mesers* messer* blut* blutet* schlag* einbr verletz
         bedroh schrei* hilfe* boden* bewegt* scheib* zusamen
         fire* burning* smoke* gas* knife* blod* bleding* fight* break* breaking* injur hit*
-        threat scream* ground* moving* glas* trap*""",
+        threat scream* ground* moving* glas* trap*
+        overstrom water* zinkt* zinken* vonkt* vonken* kabel* koolmonoxide* alarm* dak* rand*
+        knal* knallen* schiet* schieten* kanaal* wankel verdrink ijs*
+        deborde* emporte* inond noy* eau* etincel* cable* monoxyde* toit* coup* tir*
+        uberschwem ertrink sinkt* funken* kabel* kohlenmonoxid* dach* schus* schuse*
+        flood* sinking* drown* sparks* sparking* cable* carbon* roof* shot* shots* gunshot*""",
+    # a missing child is an emergency for the residents (not a lost cat)
+    "missing": """kwijt* vermist* weggelopen* nergens* verdwenen* zoek*
+        disparu* disparue* perdu* perdue* introuvable* nulle*
+        vermisst* verschwunden* weggelaufen* nirgends*
+        missing* lost* nowhere* vanished* wandered*""",
+    "child": """kind* kindje* meisje* jongen* dochter* zoon* kleine* zoontje* dochtertje* jarige*
+        enfant* fille* fillette* garcon* fils* petit* petite* ans*
+        kind* madchen* junge* tochter* sohn* kleine* jahrige*
+        child* kid* girl* boy* daughter* son* toddler* year*""",
     "now": """nu* bezig* moment* momenteel* snel* help* hulp* ogenblik*
         maintenant* cours* vite* secours* instant* train*
         jetzt* gerade* schnel* hilfe* moment*
@@ -129,8 +153,13 @@ def classes_of(key: str) -> tuple[str, ...]:
 _PAIRS = (
     ("actor", "act"), ("intent", "act"), ("act", "target"), ("nobody", "act"),
     ("police", "donothing"), ("now", "act"), ("past", "act"), ("resolved", "police"),
+    ("group", "target"), ("group", "intent"), ("group", "warnoff"), ("actor", "group"),
+    ("intent", "warnoff"), ("child", "missing"), ("now", "danger"), ("danger", "target"),
 )  # fmt: skip
-_TRIPLES = (("actor", "intent", "act"), ("actor", "act", "target"), ("intent", "act", "target"))
+_TRIPLES = (
+    ("actor", "intent", "act"), ("actor", "act", "target"), ("intent", "act", "target"),
+    ("actor", "group", "intent"), ("group", "target", "warnoff"), ("actor", "group", "target"),
+)  # fmt: skip
 
 
 def sentence_features(keys: list[str], sentences: list[int], n: int) -> list[str]:

@@ -36,7 +36,7 @@ from .scope import Analysis
 MODEL_PATH = Path(__file__).with_name("data") / "model.json"
 BINARY = ("vigilantism", "emergency", "discrimination", "police_called")
 HEADS = (*BINARY, *(f"kind:{k}" for k in KINDS), *(f"cat:{c}" for c in CATEGORIES))
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 NGRAM = 4  # character n-grams per token (0: none); chosen by grouped CV
 MAX_TOKENS = 300
 # Concepts whose scope (idiom, harmless, police subject) only the rules judge: the model sees

@@ -31,14 +31,14 @@ REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "tests" / "screening"
 THRESHOLDS = {  # chosen by `--cv 5 --search` (grouped CV on the training data only)
     "vigilantism": {"add": 0.7, "keep": 0.05, "lo": 0.3, "add_scoped": 0.9},
-    "emergency": {"add": 0.5, "keep": 0.35, "lo": 0.1, "add_scoped": 0.7},
+    "emergency": {"add": 0.3, "keep": 0.45, "lo": 0.1, "add_scoped": 0.7},
     "discrimination": {"add": 0.7},
     "police_called": {"add": 1.01},
     "kind": {"margin": 0.75},  # CV: -0.5; the dev corpus kind target (>= 0.95) needs 0.75
     "category": {"margin": -99.0},
 }
 L2 = 0.0007  # chosen by grouped CV (0.0005-0.006 tried)
-SOURCE_WEIGHT = {"gen": 1.0, "free": 1.0, "hand": 1.0}
+SOURCE_WEIGHT = {"gen": 1.0, "free": 1.0, "free2": 1.0, "hand": 1.0}
 EPOCHS = 300
 MIN_COUNT = 2
 
@@ -50,15 +50,23 @@ def _jsonl(name: str) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
+FREE2_PREFIX = "tg"  # ids of screen-train-free2.jsonl (a fourth author)
+SOURCES = ("gen", "free", "free2", "hand")
+FREE_SOURCES = ("free", "free2")  # free-form text, the nearest thing to real traffic
+
+
 def source(row_id: str) -> str:
     """gen (template-made corpus), free (free-form, no templates) or hand (example sets)."""
     if row_id.startswith("g-"):
         return "gen"
+    if row_id.startswith(FREE2_PREFIX):
+        return "free2"
     return "free" if row_id.startswith("tf") else "hand"
 
 
 def training_rows() -> list[dict]:
     rows = _jsonl("screen-train.jsonl") + _jsonl("screen-train-free.jsonl")
+    rows += _jsonl("screen-train-free2.jsonl")
     sys.path.insert(0, str(DATA))
     from examples import EXAMPLES
     from examples_fresh import TUNING
@@ -232,7 +240,7 @@ def out_of_fold(k: int, rows: list[dict], feats: list[list[str]], l2=None, weigh
 def report(rows, stages, feats, z, thresholds, quiet: bool = False) -> dict:
     """Metrics over all rows and per source (gen / free / hand), printed unless quiet."""
     out = {}
-    for name in ("all", "gen", "free", "hand"):
+    for name in ("all", *SOURCES):
         idx = [i for i, r in enumerate(rows) if name == "all" or source(r["id"]) == name]
         if idx:
             out[name] = evaluate(rows, stages, feats, z, thresholds, idx)
@@ -319,22 +327,30 @@ GRID = {
     # police_called stays rule-led: a false one releases an emergency unreviewed ("ik heb de
     # verzekeraar gebeld"), so the model alone never adds it (add 1.01)
 }
-UNSURE_CEILING = 0.085  # the goal is <= 10 % of all messages: keep a margin
+# The goal is <= 10 % unsure of all messages. The free-form rows are the nearest to real
+# traffic (the template rows are vigilantism-heavy and overstate the share): spend the budget
+# there up to FREE_CEILING, and keep the template rows under the eval split's test ceiling.
+FREE_CEILING = 0.08
+GEN_CEILING = 0.115
 
 
 def objective(m: dict) -> float:
     """What the thresholds are chosen for, out of fold: the free-form rows (nearest to real
     traffic) count double; every vigilantism/emergency message delivered unreviewed costs
     more than any gain, a missed one (neither found nor unsure) costs a little; the unsure
-    share must stay under the ceiling."""
-    f, a = m["free"], m["all"]
-    if a["unsure"] > UNSURE_CEILING or max(x["unsure"] for x in m.values()) > 0.10:
-        return -9.0  # also on the vigilantism-heavy template rows alone
+    share must stay under the ceilings."""
+    free = [m[s] for s in FREE_SOURCES if s in m]
+    if (
+        any(x["unsure"] > FREE_CEILING for x in free)
+        or m.get("gen", m["all"])["unsure"] > GEN_CEILING
+    ):
+        return -9.0
     s = 0.0
-    for x, w in ((f, 2.0), (a, 1.0)):
+    for x, w in [(f, 2.0) for f in free] + [(m["all"], 1.0)]:
         s += w * (x["kind"] + 0.5 * x["cat"] + x["clean"] + x["vigil"] + x["emerg"]
                   + 0.5 * x["discr"] + 0.5 * x["polic"])  # fmt: skip
-    return s - 0.01 * f["missed"] - 0.003 * a["missed"] - (f["unrev"] + a["unrev"])
+    s -= sum(0.02 * f["missed"] + f["unrev"] for f in free)
+    return s - 0.003 * m["all"]["missed"] - m["all"]["unrev"]
 
 
 def search(rows, stages, feats, z, thresholds: dict, passes: int = 2) -> dict:
@@ -354,11 +370,39 @@ def search(rows, stages, feats, z, thresholds: dict, passes: int = 2) -> dict:
     return th
 
 
+def holdout(name: str) -> dict:
+    """Train on every source but `name` and score `name` with the run-time policy: the most
+    honest estimate for a new author's text (nothing of it shaped the weights)."""
+    rows = training_rows()
+    stages: list = []
+    feats = featurise(rows, stages)
+    tr = [i for i, r in enumerate(rows) if source(r["id"]) != name]
+    vocab, w = fit([feats[i] for i in tr], [rows[i] for i in tr])
+    col = {x: i for i, x in enumerate(vocab)}
+    import numpy as np
+
+    z = np.zeros((len(rows), len(HEADS)))
+    for i, r in enumerate(rows):
+        if source(r["id"]) == name:
+            z[i] = w[[col[x] for x in feats[i] if x in col]].sum(axis=0)
+    idx = [i for i, r in enumerate(rows) if source(r["id"]) == name]
+    m = evaluate(rows, stages, feats, z, THRESHOLDS, idx)
+    print(
+        f"holdout {name} ({len(idx)} rows): "
+        + "  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in m.items())
+    )
+    return m
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv", type=int, default=0, help="k-fold grouped cross-validation only")
     ap.add_argument("--search", action="store_true", help="with --cv: search the thresholds")
+    ap.add_argument("--holdout", choices=SOURCES, help="train on the other sources, score this")
     args = ap.parse_args(argv)
+    if args.holdout:
+        holdout(args.holdout)
+        return 0
     if args.cv:
         rows = training_rows()
         stages: list = []
