@@ -133,6 +133,22 @@ def test_fast_scoring_equals_the_feature_definition(eval_rows):
         assert all(abs(slow[h] - fast[h]) < 1e-9 for h in slow), row
 
 
+def test_trainer_sees_the_features_run_time_sums(eval_rows):
+    """The trainer's feature list of a message is the run-time one, duplicates included: a
+    word said twice weighs twice in score_message, so it must in training too (the trainer
+    once deduplicated them, so cross-validation measured a different model than the one run)."""
+    from buurtwacht.screening import analysis, rule_stage
+    from buurtwacht.screening.learned import features
+    from buurtwacht.screening.train import featurise
+
+    rows = [r for r in eval_rows[::25]] + [{"text": "de de de politie, de politie, NU NU"}]
+    for row, got in zip(rows, featurise(rows), strict=True):
+        an, _ = analysis(row["text"], None)
+        st = rule_stage(an)
+        want = features(an, {f.name for f in st.found}, st.kind, st.category)
+        assert got == sorted(want), row["text"]
+
+
 UNSURE_MSG = {"nl": "Onzeker", "fr": "Incertain", "de": "Unsicher", "en": "Unsure"}
 
 

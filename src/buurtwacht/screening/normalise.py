@@ -103,6 +103,25 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_SHAPES: dict[str, tuple[str, int, int]] = {}
+
+
+def _shape(raw: str) -> tuple[str, int, int]:
+    """(folded key, counts as lower-case word, counts as capitals word) of a raw token,
+    remembered: chat repeats its words, and the case tests cost more than the look-up."""
+    low = up = 0
+    if raw.islower():
+        low = 1
+    elif raw.isupper():
+        up = int(len(raw) > 1)
+    elif raw[0].isupper() and len(raw) > 1 and not raw.isdigit():
+        low = 1  # Capitalised
+    shape = (fold(raw), low, up)
+    if len(_SHAPES) < 100_000:
+        _SHAPES[raw] = shape
+    return shape
+
+
 def tokenise(text: str) -> Tokens:
     """Split `text` into folded tokens with sentence/clause indices and quote/question flags."""
     items: list[Token] = []
@@ -112,6 +131,7 @@ def tokenise(text: str) -> Tokens:
     upper = lower = 0
     sentence_end = _SENTENCE_END
     clause_end = _CLAUSE_END
+    shapes = _SHAPES
     for m in _TOKEN_RE.finditer(text):
         start, end = m.span()
         if start != pos:
@@ -123,14 +143,12 @@ def tokenise(text: str) -> Tokens:
                 elif not clause_end.isdisjoint(gap) or " - " in gap:
                     clause += 1
         raw = m.group()
-        if raw.islower():
-            lower += 1
-        elif raw.isupper():
-            if len(raw) > 1:
-                upper += 1
-        elif raw[0].isupper() and len(raw) > 1 and not raw.isdigit():
-            lower += 1  # Capitalised
-        append(Token(fold(raw), start, end, sentence, clause))
+        shape = shapes.get(raw)
+        if shape is None:
+            shape = _shape(raw)
+        lower += shape[1]
+        upper += shape[2]
+        append(Token(shape[0], start, end, sentence, clause))
         pos = end
     if "?" in text:
         _mark_questions(text, items)
