@@ -38,7 +38,11 @@ CLASSES: dict[str, str] = {
         besuch wart stel* halt* festh kesel sper verfolg nachgef hinter jag angst regel brust
         abreib erwisch blick* vorknof lektion schlager* kesel
         visit wait corner block hold* folow chas scare sort deal word* catch regret teach run*
-        ambulanc lesson* bat* bats*""",
+        ambulanc lesson* bat* bats*
+        vind* vinden* vindt* vastgebond vastbind gezet* bekop wacht* wachten* zoeken*
+        trouv* payer* paye* payera* vont* attendr
+        finden* finde* schnap such* suchen* warten* bezahl
+        find* finding* pay* tie* tied* waiting*""",
     "group": """mee* mek* samen* allen* alle* verzamel vijf* drie* vier* paar* manne*
         plusieurs* nombreux* tous* ensemble* quatre* cinq* trois* quelques*
         mit* funft* alle* paar* leute*
@@ -95,16 +99,25 @@ CLASSES: dict[str, str] = {
         knal* knallen* schiet* schieten* kanaal* wankel verdrink ijs*
         deborde* emporte* inond noy* eau* etincel* cable* monoxyde* toit* coup* tir*
         uberschwem ertrink sinkt* funken* kabel* kohlenmonoxid* dach* schus* schuse*
-        flood* sinking* drown* sparks* sparking* cable* carbon* roof* shot* shots* gunshot*""",
+        flood* sinking* drown* sparks* sparking* cable* carbon* roof* shot* shots* gunshot*
+        springen* springt* opgesloten* schietpartij* schieterij* fluister* binnen* beneden*
+        sauter* saute* enferme* enfermee* fusillade* chuchot* dedans*
+        springen* eingesperrt* schiesserei* fluster* drinnen*
+        jump* jumping* locked* shooting* whisper* inside* downstairs*""",
     # a missing child is an emergency for the residents (not a lost cat)
     "missing": """kwijt* vermist* weggelopen* nergens* verdwenen* zoek*
         disparu* disparue* perdu* perdue* introuvable* nulle*
         vermisst* verschwunden* weggelaufen* nirgends*
-        missing* lost* nowhere* vanished* wandered*""",
+        missing* lost* nowhere* vanished* wandered*
+        thuisgekomen* gezien* partie* parti* vu* gelaufen* gesehen* seen*""",
     "child": """kind* kindje* meisje* jongen* dochter* zoon* kleine* zoontje* dochtertje* jarige*
         enfant* fille* fillette* garcon* fils* petit* petite* ans*
         kind* madchen* junge* tochter* sohn* kleine* jahrige*
-        child* kid* girl* boy* daughter* son* toddler* year*""",
+        child* kid* girl* boy* daughter* son* toddler* year*
+        oma* opa* bejaarde* dement* dementie* verward* grootvader* grootmoeder*
+        grand* mere* pere* agee* age* desorientee* desoriente* demente*
+        oma* opa* demenz* dement* verwirrt*
+        grandma* grandpa* grandad* elderly* dementia* confused*""",
     "now": """nu* bezig* moment* momenteel* snel* help* hulp* ogenblik*
         maintenant* cours* vite* secours* instant* train*
         jetzt* gerade* schnel* hilfe* moment*

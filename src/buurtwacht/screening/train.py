@@ -30,12 +30,12 @@ from .model import CATEGORIES, KINDS
 REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "tests" / "screening"
 THRESHOLDS = {  # chosen by `--cv 5 --search` (grouped CV on the training data only)
-    "vigilantism": {"add": 0.7, "keep": 0.05, "lo": 0.3, "add_scoped": 0.9},
-    "emergency": {"add": 0.3, "keep": 0.35, "lo": 0.1, "add_scoped": 0.7},
+    "vigilantism": {"add": 0.6, "keep": 0.05, "lo": 0.3, "add_scoped": 0.9},
+    "emergency": {"add": 0.5, "keep": 0.3, "lo": 0.1, "add_scoped": 0.7},
     "discrimination": {"add": 0.7},
     "police_called": {"add": 1.01},
-    "kind": {"margin": 1.25},  # CV: -0.5; the dev corpus kind target (>= 0.95) needs 1.25
-    "category": {"margin": -99.0},
+    "kind": {"margin": 1.5},  # CV: -0.5; the dev corpus kind target (>= 0.95) needs 1.5
+    "category": {"margin": 0.5},
 }
 L2 = 0.0007  # chosen by grouped CV (0.0005-0.006 tried)
 SOURCE_WEIGHT = {"gen": 1.0, "free": 1.0, "free2": 1.0, "hand": 1.0}
@@ -300,7 +300,7 @@ def evaluate(rows, stages, feats, z, thresholds, idx=None) -> dict:
             if show and got_ != want and name in ("vigilantism", "emergency"):
                 print(f"  {name[:4]} {'FP' if got_ else 'FN'} {row['text'][:100]}")
     out = {
-        "kind": kind_ok / max(n_full, 1), "cat": cat_ok / max(n_alert, 1),
+        "n": len(idx or rows), "kind": kind_ok / max(n_full, 1), "cat": cat_ok / max(n_alert, 1),
         "unsure": unsure / len(idx or rows), "missed": missed, "unrev": unreviewed,
         "clean": clean_ok / max(clean, 1),
     }  # fmt: skip
@@ -328,9 +328,11 @@ GRID = {
     # verzekeraar gebeld"), so the model alone never adds it (add 1.01)
 }
 # The goal is <= 10 % unsure of all messages. The free-form rows are the nearest to real
-# traffic (the template rows are vigilantism-heavy and overstate the share): spend the budget
-# there up to FREE_CEILING, and keep the template rows under the eval split's test ceiling.
-FREE_CEILING = 0.08
+# traffic (the template rows are vigilantism-heavy and overstate the share, as does the
+# second free-form set, written heavy on vigilantism and emergencies): spend the budget on
+# the free-form rows together up to FREE_CEILING, no one free-form source above 11 %, and
+# keep the template rows under the eval split's test ceiling.
+FREE_CEILING = 0.085
 GEN_CEILING = 0.115
 
 
@@ -340,10 +342,10 @@ def objective(m: dict) -> float:
     more than any gain, a missed one (neither found nor unsure) costs a little; the unsure
     share must stay under the ceilings."""
     free = [m[s] for s in FREE_SOURCES if s in m]
-    if (
-        any(x["unsure"] > FREE_CEILING for x in free)
-        or m.get("gen", m["all"])["unsure"] > GEN_CEILING
-    ):
+    pooled = sum(x["unsure"] * x["n"] for x in free) / max(sum(x["n"] for x in free), 1)
+    if pooled > FREE_CEILING or any(x["unsure"] > 0.11 for x in free):
+        return -9.0
+    if m.get("gen", m["all"])["unsure"] > GEN_CEILING:
         return -9.0
     s = 0.0
     for x, w in [(f, 2.0) for f in free] + [(m["all"], 1.0)]:
