@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         ("screen-train.jsonl", "generated train split (the model is trained on it)"),
         ("screen-eval.jsonl", "generated eval split (templates never trained or tuned on)"),
         ("screen-train-free.jsonl", "free-form train set (the model is trained on it)"),
+        ("screen-train-free2.jsonl", "second free-form train set (the model is trained on it)"),
     ):
         if args.no_eval and name == "screen-eval.jsonl":
             continue

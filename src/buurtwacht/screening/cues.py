@@ -30,7 +30,7 @@ CLASSES: dict[str, str] = {
         will* ll* going* gona* next* if* tonight* tomorrow* who* let* lets*""",
     "act": """anspr wordje bezoek langs opwacht afrek ramel pakk pakt pak* klem blok vasth hou*
         tegenh insluit volg achterv achterna zoek jag wegjag bang lesje regel oplos afhand
-        straf drum hoek* sluit* omsing dwars aanpak aangepak zien* geweten* lesje halen* afkomen*
+        straf drum sluit* omsing dwars aanpak aangepak zien* geweten* lesje halen* afkomen*
         zeg* zegen* knupel* honkbal
         confront visit attend coinc bloq retien reten suiv poursuiv chas peur regl occup puni
         encercl mots* expliq place* travers deguerp tomb* regret lecon bate* bates* civiere*
@@ -47,11 +47,13 @@ CLASSES: dict[str, str] = {
         plusieurs* nombreux* tous* ensemble* quatre* cinq* trois* quelques*
         mit* funft* alle* paar* leute*
         along* few* five* three* all* gang* lads*
-        familie* mannen* tien* zes* zeven* vrienden* honden* schoonbroer* broers* zoon*
-        potes* copains* chiens* famille* dix* six* uns* tour*
-        freunde* kumpels* hunde* familie* zehn* sechs*
-        mates* dads* friends* dogs* family* ten* six* two*""",
-    # making someone leave or give in: the purpose of a group going, not its act
+        familie* vrienden* honden* schoonbroer* broers* maten*
+        potes* copains* chiens* famille* beau*
+        freunde* kumpels* hunde* familie* vater*
+        mates* dads* friends* dogs* family*""",
+    # making someone leave or give in: the purpose of a group going, not its act. (Numbers
+    # and "men" are not a group of residents: "twee mannen lopen van deur tot deur" are the
+    # suspects of a plain alert, and "hoek" is mostly a street corner, not cornering.)
     "warnoff": """snap* snappen* begrijp* begrijpen* welkom* vertrekken* terugkomen* durft*
         uitleggen* vertelt* boodschap* wegblijven* lopen*
         comprendre* comprend* bienvenus* bienvenu* rende* partir* revenir* message*

@@ -30,7 +30,7 @@ from .model import CATEGORIES, KINDS
 REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "tests" / "screening"
 THRESHOLDS = {  # chosen by `--cv 5 --search` (grouped CV on the training data only)
-    "vigilantism": {"add": 0.6, "keep": 0.05, "lo": 0.3, "add_scoped": 0.9},
+    "vigilantism": {"add": 0.7, "keep": 0.05, "lo": 0.3, "add_scoped": 0.9},
     "emergency": {"add": 0.5, "keep": 0.3, "lo": 0.1, "add_scoped": 0.7},
     "discrimination": {"add": 0.7},
     "police_called": {"add": 1.01},
