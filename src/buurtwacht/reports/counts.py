@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.db.models import F
-from django.utils import timezone
+
+from buurtwacht.alerts.models import monday_of
 
 from .models import AlertCount, DurationCount, ScreeningCount
 
@@ -26,9 +27,9 @@ def is_acknowledgement(kind: str) -> bool:
 
 
 def week_of(moment) -> date:
-    """Monday of the ISO week, in the service's time zone (Brussels)."""
-    day = timezone.localtime(moment).date()
-    return day - timedelta(days=day.weekday())
+    """Monday of the ISO week, in the service's time zone (Brussels): the rule that also sets
+    a stored alert's `week` column (alerts.models.monday_of), so live and folded agree."""
+    return monday_of(moment)
 
 
 #: Alert statuses that reached the group: the alerts a report counts as alerts (held and
