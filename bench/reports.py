@@ -8,7 +8,7 @@ with 4 municipalities and 20 neighbourhoods (one group each) and spreads the ale
 weeks with bulk_create (60 % acknowledged, 85 % closed). Two cases: "all stored" (no purge ever
 ran: the worst case for the live GROUP BYs) and "folded" (after the retention purge: what a
 real deployment holds, the last 30 days stored, the rest in the aggregate tables; made by
-bulk_fold, or by the purge itself with --real-purge). Measured:
+the retention job itself, whose time is printed). Measured:
 GET of the zone dashboard page through Django's test client (all queries, charts, map,
 template), median and max of --repeat runs after one warm-up. Target: under 500 ms.
 Also reported, being less noisy on a shared machine: the report's SQL time (the sum of the
@@ -42,7 +42,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -126,51 +126,6 @@ def build(n_alerts: int, rng: random.Random) -> tuple[PoliceZone, User]:
     return zone, admin
 
 
-def bulk_fold() -> None:
-    """What the retention purge leaves, made faster: the alerts its rule selects, bucketed by
-    the fold's own functions (reports.counts), the buckets bulk-inserted, the alerts deleted.
-
-    The purge upserts bucket by bucket (three queries each, some 200,000 buckets here): over
-    30 minutes for 100,000 alerts on the loaded development machine. The bench alerts have
-    no follow-ups, held messages or strikes, and the aggregate tables start empty, so the
-    result is the same rows; tests/reports check that figures from the real purge agree.
-    """
-    from buurtwacht.privacy.retention import expired, rules
-    from buurtwacht.reports.counts import _places, alert_buckets, duration_buckets
-    from buurtwacht.reports.models import AlertCount, DurationCount
-
-    assert not AlertCount.objects.exists() and not DurationCount.objects.exists()
-    rule = next(r for r in rules() if r.name == "alerts")
-    ids = list(expired(rule, timezone.now()).values_list("pk", flat=True))
-    totals: dict = {AlertCount: {}, DurationCount: {}}
-    for start in range(0, len(ids), 5000):
-        alerts = list(
-            Alert.objects.filter(pk__in=ids[start : start + 5000]).prefetch_related(
-                "follow_ups__alert", "events"
-            )
-        )
-        for model, buckets in (
-            (AlertCount, alert_buckets(alerts)),
-            (DurationCount, duration_buckets(alerts)),
-        ):
-            for key, sums in buckets.items():
-                target = totals[model].setdefault(key, dict.fromkeys(sums, 0))
-                for f, n in sums.items():
-                    target[f] += n
-    with transaction.atomic():  # as the purge: folded and deleted together
-        for model, buckets in totals.items():
-            places = _places(key[0] for key in buckets)
-            rows = []
-            for (group_id, week, *rest), sums in buckets.items():
-                where = dict(zip(model.KEY, rest, strict=True))
-                rows.append(
-                    model(group_id=group_id, week=week, **where, **places[group_id], **sums)
-                )
-            model.objects.bulk_create(rows, batch_size=2000)
-        for start in range(0, len(ids), 5000):
-            Alert.objects.filter(pk__in=ids[start : start + 5000]).delete()
-
-
 def analyse() -> None:
     """Table statistics, and on PostgreSQL the visibility map index-only scans need."""
     with connection.cursor() as cursor:
@@ -229,11 +184,6 @@ def main() -> None:
     parser.add_argument("--alerts", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-purge", action="store_true", help="skip the folded case")
-    parser.add_argument(
-        "--real-purge",
-        action="store_true",
-        help="fold with the retention job itself (row-by-row upserts: over 30 min here)",
-    )
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     if PoliceZone.objects.filter(number=ZONE).exists():
@@ -258,7 +208,7 @@ def main() -> None:
     print(f"built in {built:.1f} s\n{header}\n{_line(*rows[0])}", flush=True)
     if not args.no_purge:
         t1 = time.perf_counter()
-        purge() if args.real_purge else bulk_fold()
+        purge()
         purged = time.perf_counter() - t1
         analyse()
         stored = Alert.objects.count()
