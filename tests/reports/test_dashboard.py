@@ -231,3 +231,31 @@ def test_database_weeks_are_brussels_weeks_across_daylight_saving(world):
     period = Period.covering(date(2025, 3, 1), date(2025, 11, 30))
     rows = alert_totals(Scope("group", (world.group.pk,), area="group"), period, ("week",))
     assert Counter({r["week"]: r["count"] for r in rows}) == Counter(week_of(m) for m in moments)
+
+
+def test_database_minutes_are_the_folds_minutes_at_the_edges(world):
+    """The live histogram (minutes computed in SQL: julianday on SQLite, integer microseconds
+    on PostgreSQL) puts a duration in the minute counts.minutes_between gives the fold: half
+    a millisecond below a minute rounds up to it, just under stays below, negative is 0."""
+    from collections import Counter
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from buurtwacht.reports.counts import minutes_between
+    from buurtwacht.reports.data import Period, durations
+    from tests.reports.conftest import make
+
+    created = datetime(2025, 5, 7, 10, 0, tzinfo=ZoneInfo("UTC"))
+    spans = [
+        timedelta(seconds=59, microseconds=999_500),  # 59,999.5 ms -> 60,000 ms: 1 minute
+        timedelta(seconds=59, microseconds=999_499),  # -> 59,999 ms: 0 minutes
+        timedelta(minutes=14, seconds=59, microseconds=999_999),  # rounds to 15:00.000
+        timedelta(hours=26, microseconds=1),  # over a day: the interval has a day part
+        timedelta(seconds=-30),  # closed before it was created (clock skew): 0
+    ]
+    for span in spans:
+        make(world.group, world.coordinator, created, status="closed", closed_at=created + span)
+    period = Period.covering(created.date(), created.date())
+    got = durations(Scope("group", (world.group.pk,), area="group"), period)["close"]
+    assert got == dict(Counter(minutes_between(created, created + s) for s in spans))
+    assert got == {1: 1, 0: 2, 15: 1, 1560: 1}

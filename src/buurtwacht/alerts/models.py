@@ -5,8 +5,11 @@ when. The members' copy (masked) and the original (police only) are stored side 
 that nobody has to re-derive what members were shown.
 """
 
+from datetime import date, datetime, timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurtwacht.organisation.models import Group
@@ -38,6 +41,61 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Closed")
     REJECTED = "rejected", _("Rejected")
     PUBLISHED = "published", _("Published")
+
+
+def monday_of(moment: datetime) -> date:
+    """Monday of the week of `moment` in the service's time zone (Brussels): the week a report
+    counts an alert in, and the week the retention fold files it under (reports.counts)."""
+    day = timezone.localtime(moment).date()
+    return day - timedelta(days=day.weekday())
+
+
+class WeekField(models.DateField):
+    """The Brussels week (its Monday) of the row's created_at, set whenever the row is written.
+
+    Reports group stored alerts by week; SQLite has no time-zone rules, and computing the week
+    per row in SQL cost more than the rest of the query. `pre_save` runs on save() and on
+    bulk_create(), after created_at's own (the field is declared after it);
+    AlertQuerySet.update() keeps it right when created_at is moved (demo data, tests).
+    """
+
+    def pre_save(self, model_instance, add):
+        created = model_instance.created_at
+        value = monday_of(created) if created else None
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+class AlertQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """An update that moves created_at moves the stored week with it."""
+        created = kwargs.get("created_at")
+        if created is None or "week" in kwargs:
+            return super().update(**kwargs)
+        if isinstance(created, datetime):
+            return super().update(**kwargs, week=monday_of(created))
+        pks = list(self.values_list("pk", flat=True))  # an expression: recompute per row
+        count = super().update(**kwargs)
+        moved = self.model.objects.filter(pk__in=pks).values_list("pk", "created_at")
+        for pk, moment in moved:
+            super(AlertQuerySet, self.model.objects.filter(pk=pk)).update(week=monday_of(moment))
+        return count
+
+
+#: The columns reports read from stored alerts, in the order of their index.
+REPORT_COLUMNS = [
+    "group",
+    "week",
+    "category",
+    "status",
+    "outcome",
+    "verdict",
+    "called_number",
+    "created_at",
+    "called_at",
+    "closed_at",
+    "author",
+]
 
 
 class Alert(models.Model):
@@ -72,9 +130,17 @@ class Alert(models.Model):
     case_reference = models.CharField(max_length=40, blank=True)  # police: exempt from purge
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    week = WeekField(editable=False, help_text="Brussels week (Monday) of created_at")
+
+    objects = AlertQuerySet.as_manager()
 
     class Meta:
-        indexes = [models.Index(fields=["group", "status", "created_at"])]
+        indexes = [
+            models.Index(fields=["group", "status", "created_at"]),
+            # Reports (reports.data) read stored alerts by group and week; every column they
+            # need is in the index, so SQLite scans the index, not the (wider) table.
+            models.Index(fields=REPORT_COLUMNS, name="alert_report"),
+        ]
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -114,6 +180,8 @@ class AlertEvent(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+        # Reports find an alert's first acknowledgement (kind, at) without reading the rows.
+        indexes = [models.Index(fields=["alert", "kind", "at"], name="alertevent_kind_at")]
 
 
 class Strike(models.Model):

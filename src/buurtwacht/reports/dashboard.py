@@ -6,13 +6,15 @@ analyst, the national level, every export), hides small counts and what would re
 Nothing in the result names an alert, a person or a place finer than a neighbourhood.
 """
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from buurtwacht.alerts.models import Category, Outcome
 
 from . import figures as f
-from .data import Period, Scope, alert_totals, durations, screening
+from .data import CUBE_VALUES, Period, Scope, alert_cube, durations, screening
 from .health import HEALTH_FIELDS, by_area, group_health
 
 FINDINGS = ("vigilantism", "discrimination", "third_party_data", "emergency", "licence_plate", "")
@@ -56,11 +58,12 @@ def build(scope: Scope, period: Period) -> dict:
     t = threshold()
     hide = scope.suppress
     query_scope = Scope(scope.level, scope.ids, "zone") if scope.area == "province" else scope
-    by_area_week = alert_totals(query_scope, period, ("area", "week"))
+    cube = alert_cube(query_scope, period)
     found = screening(query_scope, period)
     if scope.area == "province":
-        by_area_week, found = _provinces(by_area_week), _provinces(found)
-    names = area_names(scope, {r["area"] for r in by_area_week} | scope.extra.get("areas", set()))
+        cube, found = _province_cube(cube), _provinces(found)
+    area_cells, week_cells, totals = _sums(cube)
+    names = area_names(scope, {a for a, _w in area_cells} | scope.extra.get("areas", set()))
     areas = sorted(names, key=lambda a: str(names[a]))
     mondays = period.mondays()
 
@@ -68,18 +71,11 @@ def build(scope: Scope, period: Period) -> dict:
         table = f.table(rows, columns, cells)
         return f.suppress(table, t) if hide else table
 
-    area_week = tabulate(areas, mondays, {(r["area"], r["week"]): r["count"] for r in by_area_week})
-    weekly = alert_totals(scope, period, ("week", "category"))
-    categories = [c for c in Category.values if any(r["category"] == c for r in weekly)]
-    week_category = tabulate(
-        mondays, categories, {(r["week"], r["category"]): r["count"] for r in weekly}
-    )
-    totals = (alert_totals(scope, period, ()) or [{"count": 0, "confirmed_count": 0}])[0]
-    closed = {
-        r["outcome"]: r["count"]
-        for r in alert_totals(scope, period, ("status", "outcome"))
-        if r["status"] == "closed"
-    }
+    area_week = tabulate(areas, mondays, area_cells)
+    seen = {c for _w, c in week_cells}
+    categories = [c for c in Category.values if c in seen]
+    week_category = tabulate(mondays, categories, week_cells)
+    closed = {k: totals[f"{k}_count"] for k in Outcome.values if totals[f"{k}_count"]}
     outcome_table = tabulate(
         ["closed"], list(Outcome.values), {("closed", k): v for k, v in closed.items()}
     )
@@ -90,7 +86,7 @@ def build(scope: Scope, period: Period) -> dict:
         _sum_cells(((r["finding"], r["action"]), r["count"]) for r in found),
     )
     histograms = durations(scope, period)
-    n_alerts, n_closed = totals["count"], sum(closed.values())
+    n_alerts, n_closed = totals["count"], totals["closed_count"]
     return {
         "scope": scope,
         "period": period,
@@ -112,6 +108,35 @@ def build(scope: Scope, period: Period) -> dict:
         "finding_table": finding_table,
         "health": _health(scope, period, t, hide),
     }
+
+
+def _sums(cube: dict[tuple, list[int]]) -> tuple[dict, dict, dict]:
+    """From the cube's cells: alerts per (area, week), per (week, category), and every value
+    of CUBE_VALUES summed over the whole period. Cells without alerts are left out."""
+    area_week: dict = defaultdict(int)
+    week_category: dict = defaultdict(int)
+    totals = [0] * len(CUBE_VALUES)
+    for (area, week, category), cell in cube.items():
+        if cell[0]:
+            area_week[area, week] += cell[0]
+            week_category[week, category] += cell[0]
+        for i, n in enumerate(cell):
+            totals[i] += n
+    return dict(area_week), dict(week_category), dict(zip(CUBE_VALUES, totals, strict=True))
+
+
+def _province_cube(cube: dict[tuple, list[int]]) -> dict[tuple, list[int]]:
+    """Cells by zone become cells by province (the national view)."""
+    from buurtwacht.organisation.models import PoliceZone
+
+    province = dict(PoliceZone.objects.values_list("pk", "province"))
+    out: dict[tuple, list[int]] = {}
+    for (zone, week, category), cell in cube.items():
+        key = (province.get(zone, "?"), week, category)
+        target = out.setdefault(key, [0] * len(cell))
+        for i, n in enumerate(cell):
+            target[i] += n
+    return out
 
 
 def _sum_cells(pairs) -> dict:

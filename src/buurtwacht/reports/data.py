@@ -7,22 +7,27 @@ The two sets never overlap: the fold runs in the transaction that deletes the ro
 so an alert is either stored or folded, never both. Summing the two therefore gives the
 same figure before and after a purge (tests/reports/test_figures_after_purge.py).
 
-Weeks are Brussels weeks (Monday). The database has no time-zone rules (SQLite), so the live
-query joins the alerts to a small VALUES list of week boundaries computed here in UTC; with
-the index on created_at that is one range scan per week.
+Weeks are Brussels weeks (Monday). A stored alert carries its week (`Alert.week`, set from
+created_at when it is written, by the rule the fold uses), so the live queries group and
+filter on a plain column, through the `alert_report` index that holds every column they read
+(on SQLite the scan reads the index, not the table). One scan gives all the counts
+(`alert_cube`), one the call and close histograms, one the acknowledgements.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import connection
 
+from buurtwacht.alerts.models import Outcome
+
 from .counts import ACK_EVENT_KINDS, REACHED_GROUP, screening_buckets
 from .models import AlertCount, DurationCount, ScreeningCount
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
+OUTCOMES = tuple(Outcome.values)
 METRICS = ("call", "ack", "close")
 
 
@@ -83,9 +88,13 @@ _LEVEL = {
     "municipality": ("municipality_id", "nb.municipality_id"),
     "zone": ("zone_id", "m.zone_id"),
 }
-_CONFIRMED = "(a.called_number <> '' OR CAST(a.findings AS TEXT) LIKE '%%\"police_called\"%%')"
+# CASE, not OR: the findings (not in the report index) are read only when no number was called.
+_CONFIRMED = (
+    "(CASE WHEN a.called_number <> '' THEN 1 "
+    "WHEN CAST(a.findings AS TEXT) LIKE '%%\"police_called\"%%' THEN 1 ELSE 0 END = 1)"
+)
 _DIMS = {  # dimension: (aggregate column, live expression)
-    "week": ("week", None),  # live: _week_sql
+    "week": ("week", "a.week"),
     "category": ("category", "a.category"),
     "outcome": ("outcome", "a.outcome"),
     "status": ("status", "a.status"),
@@ -102,8 +111,8 @@ def _scope_sql(scope: Scope, column: int) -> tuple[str, list]:
     return f"{name} IN ({', '.join(['%s'] * len(scope.ids))})", list(scope.ids)
 
 
-def _dt(value: datetime):
-    return connection.ops.adapt_datetimefield_value(value)
+def _day(value: date):
+    return connection.ops.adapt_datefield_value(value)
 
 
 def _dims(scope: Scope, dims: tuple[str, ...], column: int) -> list[str]:
@@ -124,56 +133,19 @@ def _rows(sql: str, params: list, dims: tuple[str, ...], values: tuple[str, ...]
         return out
 
 
-def _week_sql(period: Period) -> str:
-    """The Brussels Monday of a.created_at, computed in the database without a join.
-
-    PostgreSQL knows the time-zone rules; SQLite does not, so the UTC offset comes from a
-    CASE over the period's daylight-saving transitions (a handful), then date() modifiers
-    go back to the Monday.
-    """
-    if connection.vendor == "postgresql":
-        return "CAST(date_trunc('week', a.created_at AT TIME ZONE 'Europe/Brussels') AS date)"
-    branches = []
-    for until, hours in _offsets(period):
-        moment = connection.ops.adapt_datetimefield_value(until)
-        branches.append(f"WHEN a.created_at < '{moment}' THEN '+{hours} hours'")
-    last = int(Period.utc(period.end_week).astimezone(BRUSSELS).utcoffset().total_seconds() // 3600)
-    case = f"CASE {' '.join(branches)} ELSE '+{last} hours' END" if branches else f"'+{last} hours'"
-    return f"date(a.created_at, {case}, 'weekday 0', '-6 days')"
-
-
-def _offsets(period: Period) -> list[tuple[datetime, int]]:
-    """[(UTC instant of a transition, whole-hour offset before it)] inside the period."""
-    out = []
-    moment = Period.utc(period.first_week)
-    end = Period.utc(period.end_week)
-    offset = moment.astimezone(BRUSSELS).utcoffset()
-    while moment < end:  # by day, then by hour inside a day whose offset changes
-        day_end = min(moment + timedelta(days=1), end)
-        if day_end.astimezone(BRUSSELS).utcoffset() != offset:
-            hour = moment
-            while hour < day_end:
-                hour += timedelta(hours=1)
-                new = hour.astimezone(BRUSSELS).utcoffset()
-                if new != offset:
-                    out.append((hour, int(offset.total_seconds() // 3600)))
-                    offset = new
-        moment = day_end
-    return out
-
-
 def _live_from(scope: Scope, period: Period) -> tuple[str, list, dict[int, object]]:
     """(FROM ... WHERE, params, {group id: area id}) for the stored alerts that reached a
     group in the scope and period. The groups are looked up first, so the alert query is on
-    one table and its (group, status, created_at) index."""
+    one table and its (group, week, ...) index; a period is whole weeks, so the week range
+    is the created_at range."""
     places = _group_places(scope)
     ids = sorted(places) or [0]
     statuses = ", ".join(f"'{s}'" for s in REACHED_GROUP)
     sql = (
         f"FROM alerts_alert a WHERE a.group_id IN ({', '.join(['%s'] * len(ids))}) "
-        f"AND a.status IN ({statuses}) AND a.created_at >= %s AND a.created_at < %s"
+        f"AND a.week >= %s AND a.week < %s AND a.status IN ({statuses})"
     )
-    params = [*ids, _dt(Period.utc(period.first_week)), _dt(Period.utc(period.end_week))]
+    params = [*ids, _day(period.first_week), _day(period.end_week)]
     return sql, params, places
 
 
@@ -204,7 +176,7 @@ def alert_totals(scope: Scope, period: Period, dims: tuple[str, ...]) -> list[di
     body, params, places = _live_from(scope, period)
     live_dims = tuple("group" if d == "area" else d for d in dims)
     cols = [
-        "a.group_id" if d == "group" else _week_sql(period) if d == "week" else _DIMS[d][1]
+        "a.group_id" if d == "group" else "a.week" if d == "week" else _DIMS[d][1]
         for d in live_dims
     ]
     select = ", ".join(cols + ["COUNT(*)", f"SUM(CASE WHEN {_CONFIRMED} THEN 1 ELSE 0 END)"])
@@ -218,6 +190,70 @@ def alert_totals(scope: Scope, period: Period, dims: tuple[str, ...]) -> list[di
     return _merge(folded + live, dims, ("count", "confirmed_count"))
 
 
+#: What alert_cube sums per (area, week, category): each name ends in "count", so the
+#: province view (dashboard._provinces) adds them up like any other count.
+CUBE_VALUES = ("count", "confirmed_count", "closed_count", *(f"{o}_count" for o in OUTCOMES))
+
+
+def alert_cube(scope: Scope, period: Period) -> dict[tuple, list[int]]:
+    """{(area, week, category): [n for each of CUBE_VALUES]}: alerts that reached a group,
+    stored plus folded, from one GROUP BY on each side.
+
+    Every count figure of a dashboard (area x week, week x category, totals, call-first
+    compliance, outcomes of closed alerts) is a sum of these cells, so the stored alerts are
+    scanned once for all of them. `closed_count` counts every closed alert (also one closed
+    without an outcome), as the outcome shares' denominator always did. Cells are lists, not
+    dicts: a two-year zone has some 12,000 of them, and dicts doubled the page's Python time.
+    """
+    statuses = ", ".join(f"'{s}'" for s in REACHED_GROUP)
+    area = _AREA[scope.area][0]
+    where, params = _folded_where(scope, period)
+    outcome_sums = ", ".join(
+        ["SUM(count) FILTER (WHERE status = 'closed' AND outcome = %s)"] * len(OUTCOMES)
+    )
+    cube: dict[tuple, list[int]] = {}
+    _add_cells(
+        cube,
+        f"SELECT {area}, week, category, SUM(count), SUM(count) FILTER (WHERE call_confirmed), "
+        f"SUM(count) FILTER (WHERE status = 'closed'), {outcome_sums} "
+        f"FROM {AlertCount._meta.db_table} {where} AND status IN ({statuses}) "
+        f"GROUP BY {area}, week, category",
+        [*OUTCOMES, *params],
+    )
+    body, params, places = _live_from(scope, period)
+    outcome_sums = ", ".join(
+        ["COUNT(*) FILTER (WHERE a.status = 'closed' AND a.outcome = %s)"] * len(OUTCOMES)
+    )
+    _add_cells(
+        cube,
+        f"SELECT a.group_id, a.week, a.category, COUNT(*), COUNT(*) FILTER (WHERE {_CONFIRMED}), "
+        f"COUNT(*) FILTER (WHERE a.status = 'closed'), {outcome_sums} "
+        f"{body} GROUP BY a.group_id, a.week, a.category",
+        [*OUTCOMES, *params],
+        places,
+    )
+    return cube
+
+
+def _add_cells(cube: dict, sql: str, params: list, places: dict | None = None) -> None:
+    """Add the rows (area or group, week, category, *counts) of `sql` to the cube's cells."""
+    weeks: dict = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for row in cursor.fetchall():
+            area, week, category = row[0], row[1], row[2]
+            day = weeks.get(week)
+            if day is None:
+                day = weeks[week] = week if isinstance(week, date) else date.fromisoformat(week)
+            key = (places[area] if places is not None else area, day, category)
+            counts = [n or 0 for n in row[3:]]  # SUM() FILTER of no row is NULL
+            cell = cube.get(key)
+            if cell is None:
+                cube[key] = counts
+            else:
+                cube[key] = [a + b for a, b in zip(cell, counts, strict=True)]
+
+
 def _merge(rows: list[dict], dims: tuple[str, ...], values: tuple[str, ...]) -> list[dict]:
     merged: dict[tuple, dict] = {}
     for row in rows:
@@ -229,9 +265,16 @@ def _merge(rows: list[dict], dims: tuple[str, ...], values: tuple[str, ...]) -> 
 
 
 def _minutes(end: str, start: str) -> str:
+    """Whole minutes from start to end as counts.minutes_between has them: rounded to the
+    millisecond (half up), floored, never negative.
+
+    PostgreSQL: the exact microseconds as a bigint (the float epoch of an interval times 10^6,
+    rounded, is exact for any span below a century), then integer division: numeric
+    arithmetic (EXTRACT returns numeric) cost twice as much over 100,000 rows.
+    floor(floor((us + 500) / 1000) / 60000) is floor((us + 500) / 60,000,000)."""
     if connection.vendor == "postgresql":
-        ms = f"ROUND(EXTRACT(EPOCH FROM ({end} - {start})) * 1000)"
-        return f"GREATEST(FLOOR({ms} / 60000), 0)::integer"
+        us = f"ROUND(date_part('epoch', {end} - {start}) * 1000000)::bigint"
+        return f"GREATEST(({us} + 500) / 60000000, 0)"
     ms = f"CAST(ROUND((julianday({end}) - julianday({start})) * 86400000) AS INTEGER)"
     return f"MAX({ms} / 60000, 0)"
 
@@ -242,7 +285,10 @@ _ACK_KIND = "(e.kind IN ({}) OR e.kind LIKE 'ack%%')".format(
 
 
 def durations(scope: Scope, period: Period) -> dict[str, dict[int, int]]:
-    """{metric: {minutes: alerts}} over the period, stored plus folded."""
+    """{metric: {minutes: alerts}} over the period, stored plus folded.
+
+    Stored alerts: the call and close minutes come from one scan; the first acknowledgement
+    needs the events, a second query (per vendor: _live_grouped, _live_sqlite)."""
     histogram: dict[str, dict[int, int]] = {m: defaultdict(int) for m in METRICS}
     where, params = _folded_where(scope, period)
     with connection.cursor() as cursor:
@@ -254,26 +300,62 @@ def durations(scope: Scope, period: Period) -> dict[str, dict[int, int]]:
         for metric, minutes, n in cursor.fetchall():
             histogram[metric][int(minutes)] += int(n)
         body, params, _places = _live_from(scope, period)
-        sources = {
-            "call": ("a.created_at", "a.called_at", "a.called_number <> ''"),
-            "close": ("a.closed_at", "a.created_at", "a.closed_at IS NOT NULL"),
-            "ack": ("x.first_ack", "x.created_at", "x.first_ack IS NOT NULL"),
-        }
-        for metric, (end, start, present) in sources.items():
-            if metric == "ack":  # a join and MIN: twice as fast as a correlated subquery
-                where = body.split("FROM alerts_alert a ", 1)[1]
-                sql = (
-                    f"SELECT {_minutes(end, start)}, COUNT(*) FROM (SELECT a.created_at, "
-                    "MIN(e.at) AS first_ack FROM alerts_alert a JOIN alerts_alertevent e "
-                    f"ON e.alert_id = a.id {where} AND {_ACK_KIND} GROUP BY a.id, a.created_at"
-                    f") x WHERE {present} GROUP BY 1"
-                )
-            else:
-                sql = f"SELECT {_minutes(end, start)}, COUNT(*) {body} AND {present} GROUP BY 1"
-            cursor.execute(sql, params)
-            for minutes, n in cursor.fetchall():
-                histogram[metric][int(minutes)] += int(n)
+        live = _live_sqlite if connection.vendor == "sqlite" else _live_grouped
+        for metric, minutes, n in live(cursor, body, params):
+            histogram[metric][int(minutes)] += int(n)
     return {m: dict(h) for m, h in histogram.items()}
+
+
+def _live_grouped(cursor, body: str, params: list) -> list[tuple[str, int, int]]:
+    """[(metric, minutes, alerts)] of the stored alerts, grouped in the database (PostgreSQL
+    hash-aggregates): call and close from one scan, grouped by the pair and split here; the
+    first acknowledgement by a join and MIN (twice as fast as a correlated subquery)."""
+    call = _minutes("a.created_at", "a.called_at")
+    close = _minutes("a.closed_at", "a.created_at")
+    cursor.execute(
+        f"SELECT CASE WHEN a.called_number <> '' THEN {call} END, "
+        f"CASE WHEN a.closed_at IS NOT NULL THEN {close} END, COUNT(*) {body} GROUP BY 1, 2",
+        params,
+    )
+    out = []
+    for call_minutes, close_minutes, n in cursor.fetchall():
+        if call_minutes is not None:
+            out.append(("call", call_minutes, n))
+        if close_minutes is not None:
+            out.append(("close", close_minutes, n))
+    where = body.split("FROM alerts_alert a ", 1)[1]
+    cursor.execute(
+        f"SELECT {_minutes('x.first_ack', 'x.created_at')}, COUNT(*) FROM (SELECT a.created_at, "
+        "MIN(e.at) AS first_ack FROM alerts_alert a JOIN alerts_alertevent e "
+        f"ON e.alert_id = a.id {where} AND {_ACK_KIND} GROUP BY a.id, a.created_at) x GROUP BY 1",
+        params,
+    )
+    return out + [("ack", minutes, n) for minutes, n in cursor.fetchall()]
+
+
+def _live_sqlite(cursor, body: str, params: list) -> list[tuple[str, int, int]]:
+    """The same on SQLite, which has no hash aggregate (a GROUP BY sorts its input): the call
+    and close minutes of every alert are streamed from the report index and counted here
+    (half the time of grouping them); the first acknowledgement is a correlated subquery on
+    the (alert, kind, at) index, kept from being flattened (LIMIT -1) so that it runs once
+    per alert, and only its 120-odd minute values are grouped."""
+    call = _minutes("a.created_at", "a.called_at")
+    close = _minutes("a.closed_at", "a.created_at")
+    cursor.execute(
+        f"SELECT CASE WHEN a.called_number <> '' THEN {call} END, "
+        f"CASE WHEN a.closed_at IS NOT NULL THEN {close} END {body}",
+        params,
+    )
+    rows = cursor.fetchall()
+    out = [("call", m, n) for m, n in Counter(r[0] for r in rows).items() if m is not None]
+    out += [("close", m, n) for m, n in Counter(r[1] for r in rows).items() if m is not None]
+    first = f"(SELECT MIN(e.at) FROM alerts_alertevent e WHERE e.alert_id = a.id AND {_ACK_KIND})"
+    cursor.execute(
+        f"SELECT {_minutes('x.first_ack', 'x.created_at')}, COUNT(*) FROM (SELECT a.created_at, "
+        f"{first} AS first_ack {body} LIMIT -1) x WHERE x.first_ack IS NOT NULL GROUP BY 1",
+        params,
+    )
+    return out + [("ack", minutes, n) for minutes, n in cursor.fetchall()]
 
 
 def _group_places(scope: Scope) -> dict[int, int]:
@@ -324,8 +406,11 @@ def screening(scope: Scope, period: Period) -> list[dict]:
     row = _Row
     alerts = [
         row(group_id=g, created_at=c, findings=f, verdict="hold")
-        for g, c, f in Alert.objects.filter(
-            group_id__in=places, verdict="hold", **window
+        for g, c, f in Alert.objects.filter(  # by week: the report index has the verdict
+            group_id__in=places,
+            verdict="hold",
+            week__gte=period.first_week,
+            week__lt=period.end_week,
         ).values_list("group_id", "created_at", "findings")
     ]
     follow_ups = [

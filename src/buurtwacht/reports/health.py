@@ -50,8 +50,12 @@ def group_health(scope: Scope, period: Period) -> list[dict]:
     )
     authors: dict[int, set] = defaultdict(set)
     window = {"created_at__gte": start, "created_at__lt": end}
-    for g, a in Alert.objects.filter(group_id__in=ids, author__isnull=False, **window).values_list(
-        "group_id", "author_id"
+    by_week = {"week__gte": period.first_week, "week__lt": period.end_week}  # the report index
+    for g, a in (
+        Alert.objects.filter(group_id__in=ids, author__isnull=False, **by_week)
+        .values_list("group_id", "author_id")
+        .order_by()
+        .distinct()
     ):
         authors[g].add(a)
     for g, a in FollowUp.objects.filter(
