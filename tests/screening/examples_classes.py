@@ -99,3 +99,30 @@ FULL_DESCRIPTIONS = [
     ("de", "Asiatischer Mann, etwa 25, 1,70 m, schlank, schwarze Jacke, schaut in Autos"),
     ("en", "Black guy, about 20, tall, skinny, red hoodie, trying car doors"),
 ]
+
+# Plain alerts whose suspects walk about or leave: a verb of going or leaving is a purpose of
+# making someone leave only beside a group of residents or an intent, never on its own (a
+# plain alert with "lopen" and a square's name was once held as unsure).
+SUSPECTS_LEAVING = [
+    (
+        "nl",
+        "Twee mannen lopen van deur tot deur en voelen aan de klinken van voordeuren.\n"
+        "Stationsplein\nDonkere jassen, ongeveer 30 jaar, een met een rode rugzak.\n"
+        "richting station",
+    ),
+    (
+        "fr",
+        "Deux hommes passent de porte en porte et essaient les poignées.\nplace de la Gare\n"
+        "Vestes grises, la quarantaine, une casquette.\nils partent vers la rue Haute",
+    ),
+    (
+        "de",
+        "Zwei Männer gehen von Tür zu Tür und drücken die Klinken.\nMarktplatz\n"
+        "Graue Jacken, etwa 40, einer mit Mütze.\nverschwinden Richtung Bahnhof",
+    ),
+    (
+        "en",
+        "Two men walking door to door trying the handles.\nChurch Square\n"
+        "Grey jackets, about 40, one with a cap.\nthey leave towards the station",
+    ),
+]

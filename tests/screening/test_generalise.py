@@ -16,6 +16,7 @@ from examples_classes import (
     HARMLESS,
     INDIRECT_VIGILANTISM,
     RESOLVED,
+    SUSPECTS_LEAVING,
     WARNINGS,
 )
 from metrics import score
@@ -252,9 +253,15 @@ def test_full_descriptions_are_not_discrimination(lang, text):
     assert "discrimination" not in screen(text, lang).finding_names
 
 
+@pytest.mark.parametrize(("lang", "text"), SUSPECTS_LEAVING)
+def test_suspects_walking_off_in_a_plain_alert_are_delivered_at_once(lang, text):
+    r = screen(text, lang, call_confirmed=True, context="alert")
+    assert (r.verdict, r.unsure, r.finding_names) == ("allow", [], [])
+
+
 def test_every_class_has_four_languages():
     for examples in (
         INDIRECT_VIGILANTISM, WARNINGS, RESOLVED, EMPHASIS, HARMLESS, GENERALISATIONS,
-        FULL_DESCRIPTIONS,
+        FULL_DESCRIPTIONS, SUSPECTS_LEAVING,
     ):  # fmt: skip
         assert {lang for lang, _ in examples} == set(LANGS)

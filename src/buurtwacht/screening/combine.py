@@ -50,9 +50,23 @@ FORBIDDEN = {
     "emergency": frozenset(),
 }
 GATES = {
-    "vigilantism": frozenset(("act", "group", "around", "shame", "warnoff")),
+    "vigilantism": frozenset(("act", "group", "around", "shame")),
     "emergency": frozenset(("now", "danger", "missing")),
 }
+# A purpose of making someone leave ("warnoff": leave, lopen, verschwinden, comprendre) is a
+# gate only beside a group of residents or an intent: on its own it is the suspects walking
+# off in a plain alert ("two men ... they leave towards the station"), held as unsure before.
+PURPOSE_GATE = {"vigilantism": (frozenset(("warnoff",)), frozenset(("group", "intent")))}
+
+
+def gated(name: str, cues: set[str]) -> bool:
+    """Whether a word of the finding's make-up is there, so that the model may add or doubt it."""
+    if GATES[name] & cues:
+        return True
+    purpose, beside = PURPOSE_GATE.get(name, (frozenset(), frozenset()))
+    return bool(purpose & cues and beside & cues)
+
+
 # Pattern detectors: validated numbers are near certain, a name or a partial plate less so.
 PATTERN_CONFIDENCE = {"name": 0.8, "address": 0.85, "partial": 0.7}
 
@@ -126,7 +140,7 @@ def policy(
                 sure[name] = p
         elif name in rule:
             (sure if p >= th["keep"] else doubt)[name] = p
-        elif not GATES[name] & cues:
+        elif not gated(name, cues):
             continue  # no word of the kind this finding is made of: the model alone cannot add it
         elif FORBIDDEN[name] & cues:
             if p >= th["lo"]:
