@@ -21,8 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cues import classes_of
-from .learned import MAX_TOKENS, LinearModel, sigmoid
+from .learned import LinearModel, classes, sigmoid
 from .model import CATEGORIES, KINDS, Finding
 from .scope import Analysis
 
@@ -86,7 +85,7 @@ def combine(
     an = stage.an
     rule = {f.name: f for f in stage.found}
     sc = model.score_message(an, set(rule), stage.kind, stage.category)
-    cues = {c for k in an.keys[:MAX_TOKENS] for c in classes_of(k)}
+    cues: set[str] = set().union(*classes(an))
     cues |= scope_cues(an)
     kind, cat, sure, doubt = policy(
         sc, set(rule), stage.kind, model.thresholds, cues, stage.category

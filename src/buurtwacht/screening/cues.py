@@ -177,16 +177,23 @@ _TRIPLES = (
 )  # fmt: skip
 
 
-def sentence_features(keys: list[str], sentences: list[int], n: int) -> list[str]:
-    """Class and class-conjunction features per sentence (deduplicated per message)."""
+def sentence_classes(keys: list[str], sentences: list[int], n: int) -> list[frozenset[str]]:
+    """The word classes present in each sentence of the first n tokens (sentences without any
+    are left out): the model's conjunction features and the combiner's gates are both made
+    from this, so it is computed once per message."""
     per: dict[int, set[str]] = {}
     for i in range(n):
         cl = classes_of(keys[i])
         if cl:
             per.setdefault(sentences[i], set()).update(cl)
+    return [frozenset(present) for present in per.values()]
+
+
+def sentence_features(classes: list[frozenset[str]]) -> list[str]:
+    """Class and class-conjunction features per sentence (deduplicated per message)."""
     out: set[str] = set()
-    for present in per.values():
-        out.update(_conjunctions(frozenset(present)))
+    for present in classes:
+        out.update(_conjunctions(present))
     return list(out)  # order does not matter: the features are summed
 
 

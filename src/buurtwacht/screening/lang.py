@@ -35,6 +35,10 @@ for _w, _v in _VOTES.items():
         for _lang in _v:
             _v[_lang] = 1.0 / len(_v)
 
+_LANGS = ("nl", "fr", "de", "en")
+# each word's votes as one vector in _LANGS order: summed with zip, not a loop per language
+_VECTORS = {w: tuple(v.get(lang, 0.0) for lang in _LANGS) for w, v in _VOTES.items()}
+
 _CHARS = {"ß": "de", "ä": "de", "ö": "de", "ü": "de", "é": "fr", "è": "fr", "ç": "fr", "à": "fr",
           "ê": "fr", "ù": "fr", "ô": "fr"}  # fmt: skip
 
@@ -50,12 +54,12 @@ def detect(tokens: Tokens) -> str:
 
 def detect_scored(tokens: Tokens) -> tuple[str, float]:
     """The language and the evidence for it (0.0: nothing to go on, "nl" by default)."""
-    score = {"nl": 0.0, "fr": 0.0, "de": 0.0, "en": 0.0}
-    for t in tokens.items:
-        v = _VOTES.get(t.key)
-        if v:
-            for lang, w in v.items():
-                score[lang] += w
+    get = _VECTORS.get
+    votes = [v for v in map(get, [t.key for t in tokens.items]) if v is not None]
+    if votes:
+        score = dict(zip(_LANGS, map(sum, zip(*votes, strict=True)), strict=True))
+    else:
+        score = dict.fromkeys(_LANGS, 0.0)
     if not tokens.text.isascii():
         low = tokens.text.lower()
         score["de"] += 0.4 * sum(map(low.count, _DE_LETTERS))

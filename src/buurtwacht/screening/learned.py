@@ -29,7 +29,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from .cues import sentence_features
+from .cues import sentence_classes, sentence_features
 from .model import CATEGORIES, KINDS
 from .scope import Analysis
 
@@ -74,11 +74,8 @@ def message_features(
     an: Analysis, rule_findings: set[str], rule_kind: str, rule_cat: str | None
 ) -> list[str]:
     """Everything but the per-token word and prefix features."""
-    items = an.tokens.items
-    keys = an.keys
-    n = min(len(keys), MAX_TOKENS)
-    sents = [t.sentence for t in items[:n]]
-    out = sentence_features(keys, sents, n)
+    n = min(len(an.keys), MAX_TOKENS)
+    out = sentence_features(classes(an))
     scoped = bool(an.negators) or an.has_quotes
     by = an.by_concept
     for concept in an.matched - _RULED:
@@ -107,19 +104,13 @@ def message_features(
     return out
 
 
-def token_features(keys: list[str], sents: list[int], n: int) -> list[str]:
-    """Word, prefix and character n-gram features (word bigrams were tried twice: they learn
-    the templates, and grouped cross-validation was better without them)."""
-    return [f for _, f in _token_features(keys, sents, n)]
-
-
-def _token_features(keys: list[str], sents: list[int], n: int) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    for i in range(n):
-        k = keys[i]
-        if k:
-            out += [(i, f) for f in key_features(k)]
-    return out
+def classes(an: Analysis) -> list[frozenset[str]]:
+    """The word classes of each sentence of the message, computed once and kept on it."""
+    if an.sentence_classes is None:
+        n = min(len(an.keys), MAX_TOKENS)
+        sents = [t.sentence for t in an.tokens.items[:n]]
+        an.sentence_classes = sentence_classes(an.keys, sents, n)
+    return an.sentence_classes
 
 
 class LinearModel:
@@ -147,17 +138,12 @@ class LinearModel:
         cache = self._token_cache
         vecs = []
         for k in an.keys[:MAX_TOKENS]:
-            if not k:
-                continue
-            hit = cache.get(k)
-            if hit is None:
-                ws = [w for w in map(self.weights.get, key_features(k)) if w is not None]
-                # one pre-summed vector per key (or none): fewer vectors to add per message
-                hit = tuple(map(sum, zip(*ws, strict=True))) if ws else ()
-                if len(cache) < 100_000:
-                    cache[k] = hit
-            if hit:
-                vecs.append(hit)
+            if k:
+                hit = cache.get(k)
+                if hit is None:
+                    hit = self._key_vector(k)
+                if hit:
+                    vecs.append(hit)
         get = self.weights.get
         vecs += [
             w
@@ -173,21 +159,25 @@ class LinearModel:
 
     def top_token(self, an: Analysis, head: str) -> int:
         """The token whose own features push `head` up most: the span of a model-only
-        finding (computed only then)."""
+        finding (computed only then, from the per-key sums score_message remembered)."""
         h = HEADS.index(head)
-        keys = an.keys
-        n = min(len(keys), MAX_TOKENS)
-        sents = [t.sentence for t in an.tokens.items[:n]]
-        contrib: dict[int, float] = {}
-        for i, f in _token_features(keys, sents, n):
-            w = self.weights.get(f)
-            if w is not None:
-                contrib[i] = contrib.get(i, 0.0) + w[h]
         best, best_i = 0.0, -1
-        for i, v in contrib.items():
-            if v > best:
-                best, best_i = v, i
+        for i, k in enumerate(an.keys[:MAX_TOKENS]):
+            vec = self._key_vector(k) if k else ()
+            if vec and vec[h] > best:
+                best, best_i = vec[h], i
         return best_i
+
+    def _key_vector(self, k: str) -> tuple[float, ...]:
+        """The summed weights of one token key's features (() when none has a weight)."""
+        hit = self._token_cache.get(k)
+        if hit is None:
+            ws = [w for w in map(self.weights.get, key_features(k)) if w is not None]
+            # one pre-summed vector per key (or none): fewer vectors to add per message
+            hit = tuple(map(sum, zip(*ws, strict=True))) if ws else ()
+            if len(self._token_cache) < 100_000:
+                self._token_cache[k] = hit
+        return hit
 
 
 def sigmoid(x: float) -> float:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # A token is a run of letters and digits. `[^\W_]` is "word character except underscore"; the
 # pattern has a single character class, so it is linear-time on any input.
@@ -54,17 +55,20 @@ def squeeze(word: str) -> str:
     return _RUN_RE.sub(r"\1", word)
 
 
-@dataclass(slots=True)
-class Token:
-    """One word of the message: folded key, offsets into the original, and its scope."""
+class Token(NamedTuple):
+    """One word of the message: folded key, offsets into the original, and its scope.
+
+    A tuple, made with the C-level tuple constructor: a message makes one per word, and this is
+    the tokeniser's largest cost. Quotation and questions are kept on Tokens, by index."""
 
     key: str
     start: int
     end: int
     sentence: int
     clause: int
-    quoted: bool = False
-    question: bool = False  # the token's clause ends with "?"
+
+
+_new_token = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -74,6 +78,8 @@ class Tokens:
     text: str
     items: list[Token]
     caps: bool  # the message is (mostly) written in capitals
+    quoted: frozenset[int] = frozenset()  # indices of tokens inside quotation marks
+    question: frozenset[int] = frozenset()  # indices of tokens whose clause ends with "?"
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original offsets covering tokens i..j (inclusive)."""
@@ -148,24 +154,25 @@ def tokenise(text: str) -> Tokens:
             shape = _shape(raw)
         lower += shape[1]
         upper += shape[2]
-        append(Token(shape[0], start, end, sentence, clause))
+        append(_new_token(Token, (shape[0], start, end, sentence, clause)))
         pos = end
-    if "?" in text:
-        _mark_questions(text, items)
+    question = _questions(text, items) if "?" in text else frozenset()
+    quoted: frozenset[int] = frozenset()
     if "'" in text or "‘" in text or '"' in text or "“" in text or "«" in text or "„" in text:
         ranges = _quoted_ranges(text)
         if ranges:
-            for t in items:
-                for a, b in ranges:
-                    if a <= t.start and t.end <= b:
-                        t.quoted = True
-                        break
+            quoted = frozenset(
+                k
+                for k, t in enumerate(items)
+                if any(a <= t.start and t.end <= b for a, b in ranges)
+            )
     caps = upper >= 3 and upper > 2 * lower  # counted in words, not letters
-    return Tokens(text, items, caps)
+    return Tokens(text, items, caps, quoted, question)
 
 
-def _mark_questions(text: str, items: list[Token]) -> None:
-    """Flag tokens whose clause (up to the next sentence end) ends with a question mark."""
+def _questions(text: str, items: list[Token]) -> frozenset[int]:
+    """Indices of tokens whose clause (up to the next sentence end) ends with a question mark."""
+    out: list[int] = []
     n = len(items)
     i = 0
     while i < n:
@@ -174,6 +181,6 @@ def _mark_questions(text: str, items: list[Token]) -> None:
             j += 1
         nxt = items[j + 1].start if j + 1 < n else len(text)
         if "?" in text[items[j].end : nxt]:
-            for k in range(i, j + 1):
-                items[k].question = True
+            out.extend(range(i, j + 1))
         i = j + 1
+    return frozenset(out)

@@ -154,29 +154,37 @@ class PhraseIndex:
         self.concepts: frozenset[str] = frozenset(ph.concept for ph in phrases)
         self._typo = _TypoIndex(w for w in self.vocab if len(w) >= 7)
         self._cache: dict[str, list[Phrase]] = {}
-        self._typo_cache: dict[str, str] = {}
-        self._split_cache: dict[tuple[str, str], tuple[tuple[Phrase, ...], tuple[Phrase, ...]]] = {}
+        self._split_cache: dict[str, dict[str, _Entry]] = {}  # language -> key -> entry
+        self._key_cache: dict[str, tuple[str, str | None]] = {}
 
     def keys(self, tokens: Tokens) -> list[str]:
-        """Matching keys for tokens: squeezed, and typo-corrected against the lexicon vocabulary."""
+        """Matching keys for tokens: squeezed, and typo-corrected against the lexicon vocabulary
+        (not a capitalised word inside a normal sentence: a proper noun is not a typo)."""
         out = []
         text = tokens.text
+        caps = tokens.caps
+        records = self._key_cache
         for t in tokens.items:
-            k = squeeze(t.key)
-            if (
-                k not in self.vocab
-                and len(k) >= 5
-                and k.isalpha()
-                and (tokens.caps or not text[t.start].isupper() or k[0] == "p")  # proper noun?
-            ):
-                fixed = self._typo_cache.get(k)
-                if fixed is None:
-                    fixed = (self._typo.correct(k) if len(k) >= 7 else None) or (_critical(k) or k)
-                    if len(self._typo_cache) < 50_000:
-                        self._typo_cache[k] = fixed
+            record = records.get(t.key)
+            if record is None:
+                record = self._key_record(t.key)
+            k, fixed = record
+            if fixed is not None and (caps or not text[t.start].isupper() or k[0] == "p"):
                 k = fixed
             out.append(k)
         return out
+
+    def _key_record(self, key: str) -> tuple[str, str | None]:
+        """(squeezed key, its typo correction or None), remembered per folded key."""
+        k = squeeze(key)
+        fixed = None
+        if k not in self.vocab and len(k) >= 5 and k.isalpha():
+            fixed = (self._typo.correct(k) if len(k) >= 7 else None) or _critical(k)
+            fixed = None if fixed == k else fixed
+        record = (k, fixed)
+        if len(self._key_cache) < 50_000:
+            self._key_cache[key] = record
+        return record
 
     def candidates(self, key: str) -> list[Phrase]:
         found = self._cache.get(key)
@@ -203,20 +211,36 @@ class PhraseIndex:
                 found.append(ph)
         return found
 
-    def _split(self, key: str, lang: str) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
-        """Candidate phrases for a token in a message of `lang`: (one-word, longer)."""
-        ck = (key, lang)
-        found = self._split_cache.get(ck)
+    def _split(self, key: str, lang: str) -> _Entry:
+        """Candidate phrases for a token in a message of `lang`: one-word phrases, longer
+        phrases that need nothing more, and longer phrases by a trigger word (one word of their
+        smallest `need` set), so that a message only tries the few whose words it holds."""
+        by_key = self._split_cache.setdefault(lang, {})
+        found = by_key.get(key)
         if found is None:
             cands = [ph for ph in self.candidates(key) if not ph.strict or ph.lang == lang]
             singles: dict[str, Phrase] = {}
-            for ph in cands:
+            always: list[tuple[int, Phrase]] = []
+            by_trigger: dict[str, list[tuple[int, Phrase]]] = {}
+            for order, ph in enumerate(cands):
                 if len(ph.items) == 1:
                     singles.setdefault(ph.concept, ph)  # one match per concept and token
-            found = (tuple(singles.values()), tuple(ph for ph in cands if len(ph.items) > 1))
-            if len(self._split_cache) > 100_000:
-                self._split_cache.clear()
-            self._split_cache[ck] = found
+                    continue
+                entry = (order, ph)
+                if ph.need:
+                    for word in ph.need[0]:
+                        by_trigger.setdefault(word, []).append(entry)
+                else:
+                    always.append(entry)
+            found = _Entry(
+                tuple(singles.values()),
+                tuple(always),
+                {w: tuple(v) for w, v in by_trigger.items()},
+                frozenset(by_trigger),
+            )
+            if len(by_key) > 100_000:
+                by_key.clear()
+            by_key[key] = found
         return found
 
     def match(self, tokens: Tokens, keys: Sequence[str], lang: str) -> list[Match]:
@@ -224,13 +248,23 @@ class PhraseIndex:
         present = set(keys)
         out: list[Match] = []
         seen: set[tuple[str, int, int]] = set()
-        cache = self._split_cache
+        cache = self._split_cache.get(lang, {})
         for i, key in enumerate(keys):
-            found = cache.get((key, lang))
-            singles, longer = found if found is not None else self._split(key, lang)
-            for ph in singles:  # unique per concept; a longer phrase never ends where it starts
+            entry = cache.get(key) or self._split(key, lang)
+            # one-word phrases: unique per concept; a longer phrase never ends where it starts
+            for ph in entry.singles:
                 out.append(Match(ph.concept, ph.lang, i, i, ph.source))
-            for ph in longer:
+            longer = entry.always
+            if entry.triggers:
+                hits = entry.triggers & present
+                if len(hits) == 1 and not longer:
+                    longer = entry.by_trigger[next(iter(hits))]
+                elif hits:
+                    picked = dict(longer)
+                    for word in hits:
+                        picked.update(entry.by_trigger[word])
+                    longer = sorted(picked.items())  # the lexicon's order, as before the index
+            for _, ph in longer:
                 for need in ph.need:
                     if need.isdisjoint(present):
                         break
@@ -242,6 +276,15 @@ class PhraseIndex:
                             seen.add(sig)
                             out.append(Match(ph.concept, ph.lang, i, end, ph.source))
         return out
+
+
+class _Entry(NamedTuple):
+    """What one token key (in one language) can start: see PhraseIndex._split."""
+
+    singles: tuple[Phrase, ...]
+    always: tuple[tuple[int, Phrase], ...]
+    by_trigger: dict[str, tuple[tuple[int, Phrase], ...]]
+    triggers: frozenset[str]
 
 
 def _match_rest(phrase_items, k, pos, keys, sents, sentence) -> int | None:

@@ -31,6 +31,8 @@ class Analysis:
     not_now: set[int] = field(default_factory=set)
     has_quotes: bool = False
     matched: set[str] = field(default_factory=set)  # concepts with at least one match
+    # word classes per sentence (cues.sentence_classes), filled once by learned.classes()
+    sentence_classes: list[frozenset[str]] | None = None
 
     def get(self, concept: str) -> list[Match]:
         return self.by_concept.get(concept, [])
@@ -65,10 +67,11 @@ class Analysis:
     def quoted(self, m: Match) -> bool:
         if not self.has_quotes:
             return False
-        return any(self.tokens.items[k].quoted for k in range(m.i, m.j + 1))
+        quoted = self.tokens.quoted
+        return any(k in quoted for k in range(m.i, m.j + 1))
 
     def question(self, m: Match) -> bool:
-        return self.tokens.items[m.j].question
+        return m.j in self.tokens.question
 
     def conditional_before(self, m: Match, window: int = 2) -> bool:
         items = self.tokens.items
@@ -99,13 +102,17 @@ class _Concepts(dict):
 
 def analyse(tokens: Tokens, index: PhraseIndex, lang: str) -> Analysis:
     keys = index.keys(tokens)
-    by = _Concepts({c: [] for c in index.concepts})
+    by = _Concepts()
     an = Analysis(tokens, keys, lang, by)
     an.get = by.__getitem__  # type: ignore[method-assign]  # C-level look-up, called ~60x
-    an.has_quotes = any(t.quoted for t in tokens.items)
+    an.has_quotes = bool(tokens.quoted)
     for m in index.match(tokens, keys, lang):
-        by[m.concept].append(m)
-    an.matched = {c for c, ms in by.items() if ms}
+        ms = by.get(m.concept)
+        if ms is None:
+            by[m.concept] = [m]
+        else:
+            ms.append(m)
+    an.matched = set(by)
     for concept, target in (
         ("negator", an.negators),
         ("contrast", an.contrasts),
