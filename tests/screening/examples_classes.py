@@ -126,3 +126,40 @@ SUSPECTS_LEAVING = [
         "Grey jackets, about 40, one with a cap.\nthey leave towards the station",
     ),
 ]
+
+# Residents keeping a suspect from leaving until the police come, with a police word in the
+# message: the police word must not release it (the police are not the ones acting).
+HOLDING_UNTIL_POLICE = [
+    (
+        "nl",
+        "Politie is verwittigd, maar wij staan met vier aan de achterdeur zodat die gast nergens heen kan",
+    ),
+    ("nl", "De wijkagent komt eraan, ondertussen houden we hem hier in de garage tot ze er zijn"),
+    (
+        "fr",
+        "La police arrive, en attendant mon frère et moi on reste devant la grille pour qu'il ne sorte pas",
+    ),
+    ("fr", "Les flics sont prévenus, avec les voisins on va le retenir dans la cour"),
+    ("de", "Die Polizei ist unterwegs, wir stehen zu dritt vor dem Tor, der kommt hier nicht raus"),
+    (
+        "de",
+        "Polizei ist informiert, mein Nachbar und ich halten ihn im Schuppen fest bis sie kommen",
+    ),
+    (
+        "en",
+        "Police are on their way, meanwhile my neighbour and I are blocking the gate so he can't get away",
+    ),
+    ("en", "Cops called, a few of us are keeping him in the shed until they get here"),
+]
+
+# The suspects' escape route, or the police closing it: no resident acts, no vigilantism.
+ESCAPE_ROUTES = [
+    ("nl", "De politie heeft de straat aan beide kanten afgesloten zodat hij nergens heen kan"),
+    ("nl", "Ze zijn via de tuinen gevlucht, langs de spoorweg kunnen ze nergens heen"),
+    ("fr", "La police a bouclé le quartier pour qu'il ne s'échappe pas, restez chez vous"),
+    ("fr", "Le voleur est parti par le parc, la grille était fermée donc il ne sortira pas par là"),
+    ("de", "Die Polizei hat alle Ausfahrten gesperrt, damit der Täter nicht entkommt"),
+    ("de", "Der Mann ist über den Zaun geklettert, hinten am Bach kommt er nicht weiter"),
+    ("en", "The police have sealed off both ends of the street so he can't get away"),
+    ("en", "He ran into the allotments, the fence is high there so he can't get out that way"),
+]

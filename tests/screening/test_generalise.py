@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from examples_classes import (
     EMPHASIS,
+    ESCAPE_ROUTES,
     FULL_DESCRIPTIONS,
     GENERALISATIONS,
     HARMLESS,
+    HOLDING_UNTIL_POLICE,
     INDIRECT_VIGILANTISM,
     RESOLVED,
     SUSPECTS_LEAVING,
@@ -259,9 +261,23 @@ def test_suspects_walking_off_in_a_plain_alert_are_delivered_at_once(lang, text)
     assert (r.verdict, r.unsure, r.finding_names) == ("allow", [], [])
 
 
+@pytest.mark.parametrize(("lang", "text"), HOLDING_UNTIL_POLICE)
+def test_residents_holding_someone_are_vigilantism_whatever_the_police_word(lang, text):
+    r = screen(text, lang)
+    assert "vigilantism" in r.finding_names or "vigilantism" in {u.name for u in r.unsure}
+    assert r.verdict != "allow"
+
+
+@pytest.mark.parametrize(("lang", "text"), ESCAPE_ROUTES)
+def test_an_escape_route_or_the_police_closing_it_is_not_vigilantism(lang, text):
+    r = screen(text, lang)
+    assert "vigilantism" not in r.finding_names
+    assert r.verdict != "block"
+
+
 def test_every_class_has_four_languages():
     for examples in (
         INDIRECT_VIGILANTISM, WARNINGS, RESOLVED, EMPHASIS, HARMLESS, GENERALISATIONS,
-        FULL_DESCRIPTIONS, SUSPECTS_LEAVING,
+        FULL_DESCRIPTIONS, SUSPECTS_LEAVING, HOLDING_UNTIL_POLICE, ESCAPE_ROUTES,
     ):  # fmt: skip
         assert {lang for lang, _ in examples} == set(LANGS)

@@ -215,16 +215,17 @@ def _phrase_word(an: Analysis, m: Match, k: int) -> bool:
 
 def vigilantism(an: Analysis) -> Finding | None:
     distanced = _sentence_flags(an, "distancing")
-    candidates = list(an.get("vigilantism")) + _group_talks(an)
+    candidates = list(an.get("vigilantism")) + _group_talks(an) + _contained(an)
     # A police word that is itself a word of the phrase ("selbst Streife laufen", "eigen
     # patrouille") is residents patrolling, not the police acting: it must not exempt the
     # clause. A police word skipped by a gap ("mit der Polizei auf Streife") still does.
-    police_clauses = {
-        an.clause(p)
+    police = [
+        p
         for p in an.get("police")
         if not an.conditional_before(p, window=3)
         and not any(_phrase_word(an, v, p.i) for v in candidates if v.i <= p.i <= v.j)
-    }
+    ]
+    police_clauses = {an.clause(p) for p in police}
     # The courts or the law acting ("the law should punish them") is an opinion, not residents
     # inciting; a word of the phrase itself ("eigen rechter spelen") does not count, nor does a
     # resident subject after it ("the court will do nothing so we punish them ourselves").
@@ -243,11 +244,13 @@ def vigilantism(an: Analysis) -> Finding | None:
         if victims and any(a <= m.i and m.j <= b for a, b in victims):
             continue  # "ein Mann verfolgt eine Frau": reports an attack, does not incite
         s = an.sentence(m)
-        if an.quoted(m) or an.negated(m) or s in harmless or _idiom(an, m):
+        # a hold's own "not" ("zodat hij niet weg kan", "qu'il ne sorte pas") is its meaning
+        negated = an.negated(m, after=m.concept != "contain")
+        if an.quoted(m) or negated or s in harmless or _idiom(an, m):
             continue  # "een achtervolging in een film"
         if s in distanced or (s + 1) in distanced:
             continue  # "wil 'aanpakken': AUB niet doen!" discourages rather than incites
-        if an.clause(m) in police_clauses:
+        if an.clause(m) in police_clauses and not _residents_act(an, m, police):
             continue  # the police chase, catch, stop: that is their job
         if any(
             an.clause(a) == an.clause(m)
@@ -258,6 +261,44 @@ def vigilantism(an: Analysis) -> Finding | None:
             continue  # "the law should punish them harder": the courts' job, an opinion
         return _finding(an, "vigilantism", [m])
     return None
+
+
+# Residents who can act on a suspect: the sender, "we", and the neighbours or family they name.
+_ACTORS = _RESIDENTS | frozenset(
+    _key(w)
+    for w in """wij ge gij buren buurman buurvrouw buurjongen buurmeisje zoon zonen broer vader
+    nonkel voisin voisins voisine mari fils frere pere nachbar nachbarn sohn bruder vater mann
+    neighbour neighbours neighbor neighbors husband son brother dad""".split()
+)
+
+
+def _residents_act(an: Analysis, m: Match, police: list[Match]) -> bool:
+    """A resident subject stands between every police word of the clause and the action ("de
+    politie is ingelicht maar wij houden hem vast", "la police ne vient pas, on va le coincer"):
+    the police word is not the one acting, so it does not exempt the action."""
+    clause = an.clause(m)
+    for p in police:
+        if an.clause(p) != clause:
+            continue
+        lo, hi = (p.j + 1, m.j + 1) if p.i < m.i else (m.i, p.i)
+        if not _RESIDENTS & set(an.keys[lo:hi]):
+            return False
+    return True
+
+
+def _contained(an: Analysis) -> list[Match]:
+    """Keeping a suspect from leaving ("zodat ze ni weg kunnen", "pour pas qu'ils sortent",
+    "der kommt nicht raus", "so he can't get away") said in a sentence where residents act
+    ("wij staan aan de poort", "mon mari et le voisin", "wir sind zu viert", "a few of us"):
+    holding a person until the police come. Alone it is the suspects' escape route, or the
+    police's doing (their clause is exempt in vigilantism())."""
+    holds = an.get("contain")
+    if not holds:
+        return []
+    items = an.tokens.items
+    acting = {items[k].sentence for k, key in enumerate(an.keys) if key in _ACTORS}
+    acting |= {an.sentence(g) for g in an.get("gang") if _live(an, g)}
+    return [m for m in holds if an.sentence(m) in acting]
 
 
 def _group_talks(an: Analysis) -> list[Match]:

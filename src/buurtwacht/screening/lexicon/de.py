@@ -944,3 +944,15 @@ CONCEPTS["police_acting"] += [
     "ist|sind ~2 da|vor ort|informiert|verstandigt|unterwegs",
     "hat|haben ~5 mitgenommen|erwischt|festgenommen|gefunden|abgesucht|aufgenommen|kontrolliert",
 ]
+# Keeping someone from leaving ("der kommt nicht raus", "damit die nicht abhauen", "festhalten
+# bis", "vor die Ausfahrt stellen"): with a resident in the sentence it is holding a person.
+_ESC = "raus|weg|vorbei|heraus|abhauen|entkommen|fliehen|wegkommen|rauskommen|wegrennen|wegfahren|entwischen|davon"
+_HE = "der|die|er|sie|keiner"
+CONCEPTS["contain"] = [
+    f"{_HE} ~2 kommt|kommen|kann|konnen|koennen ~3 nicht|nirgends|nie ~2 {_ESC}",
+    f"damit ~2 {_HE} ~3 nicht|nie ~3 {_ESC}",
+    "festhalten|halten|halt ~4 bis",
+    "einsperren|einschliessen|umzingeln|umzingelt|umstellen",
+    "sperren|schliessen ~3 ihn|sie ~3 ein",
+    "stellen|stehen|stellt|steht ~5 vor ~2 ausfahrt|tur|tuer|haustur|haustuer|tor|ausgang|einfahrt",
+]

@@ -893,3 +893,16 @@ CONCEPTS["police_acting"] += [
     "know|knows|knew",
     "has|have ~4 caught|arrested|found|taken|searched|checked",
 ]
+# Keeping someone from leaving ("so he can't get away", "keep him in there", "block the exit",
+# "surrounding him"): with a resident in the sentence it is holding a person.
+_GO = "get|escape|leave|slip|go|run|drive"
+CONCEPTS["contain"] = [
+    "so ~2 he|they|she ~1 can|won ~1 t",
+    "so ~2 he|they|she ~1 cant|cannot|wont",
+    f"he|they|she ~1 can|won ~1 t ~2 {_GO}",
+    f"he|they|she ~1 cant|cannot|wont ~2 {_GO}",
+    "keep|keeping|hold|holding ~2 him|them|her ~3 in|there|inside|until|till|here",
+    "block|blocking|guard|guarding ~3 the ~1 exit|door|gate|driveway|exits",
+    "surround|surrounding|surrounded|corner|cornered|cornering ~2 him|them|her",
+    "lock|locked|locking ~2 him|them|her ~2 in|up",
+]

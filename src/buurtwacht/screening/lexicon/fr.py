@@ -1042,3 +1042,16 @@ CONCEPTS["police_acting"] += [
     "sur place",
     "fait le 112|101|17",
 ]
+# Keeping someone from leaving ("pour pas qu'ils sortent", "il ne s'en ira pas", "garder la
+# sortie", "le retenir"): with a resident in the sentence it is holding a person.
+_ESC = "sorte|sortent|sortir|echappe|echappent|parte|partent|file|filent|fuie|fuient|sauve|sauvent|enfuie|enfuient|barre|barrent"
+_HE = "il|ils|elle|elles"
+CONCEPTS["contain"] = [
+    f"pour ~2 pas|plus ~1 qu ~1 {_HE} ~2 {_ESC}",
+    f"qu ~1 {_HE} ~3 ne|pas|plus ~3 {_ESC}",
+    f"{_HE} ~1 ne ~2 s en ~1 ira|iront|aille|aillent ~1 pas",
+    "le|les|l|la ~1 retenir|retient|retiennent|retenons|coincer|enfermer|enfermons",
+    "retenir|retient|retenons ~3 le|les|lui|la",
+    "garder|gardent|gardons|gardez|bloquer|bloque|bloquons|bloquez|surveiller ~3 la|le|l ~1 sortie|porte|issue|entree|portail|grille",
+    "encercler|encercle|encerclons|encerclent|entourer|entourons|entourent",
+]

@@ -1707,3 +1707,19 @@ CONCEPTS["vigilantism"] += [
     "hebben|heb ~2 we|wij|ik ~3 zelf ~2 opgewacht|vastgehouden|aangepakt|tegengehouden",
     f"{OBJ} ~5 tegen de muur|grond ~2 gehouden|gedrukt|geduwd",
 ]
+# Keeping someone from leaving ("zodat ze ni weg kunnen", "hij kan nergens meer heen", "houden
+# hem daar tot ze komen", "staan aan de poort"): with a resident in the sentence it is holding a
+# person (findings.vigilantism joins the two; alone it is the suspects' escape route).
+_ESC = "weg|buiten|heen|naartoe|ontsnappen|ontkomen|eruit|vluchten|wegkunnen|wegrijden|langs"
+_HE = "hij|ze|zij|die|em|hem"
+CONCEPTS["contain"] = [
+    f"zodat|dat ~2 {_HE} ~3 ni|niet|nie|nergens ~2 {_ESC}",
+    f"{_HE} ~2 kan|kunnen|kunt ~3 nergens ~2 heen|naartoe|meer",
+    f"{_HE} ~2 komen|komt|kunnen|kan|geraakt|geraken ~2 ni|niet|nie ~1 {_ESC}",
+    "houden|hou|houd ~3 hem|hen|ze|em|die ~4 tot|totdat",
+    "houden|hou|houd ~2 we|wij ~2 hem|hen|ze|em ~3 hier|daar|binnen|vast",
+    "sluiten|sluit|sloten ~3 hem|hen|ze|em ~4 op",
+    "opsluiten|insluiten|omsingelen|omsingeld",
+    "in de hoek ~2 gedreven|drijven|gedrongen|gezet",
+    "bewaken|bewaakt|blokkeren|blokkeert|versperren|versperd|staan|staat ~4 uitgang|uitrit|poort|achterdeur|voordeur|achterkant|inrit|hek",
+]
