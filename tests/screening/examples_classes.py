@@ -163,3 +163,19 @@ ESCAPE_ROUTES = [
     ("en", "The police have sealed off both ends of the street so he can't get away"),
     ("en", "He ran into the allotments, the fence is high there so he can't get out that way"),
 ]
+
+# An intruder heard or seen inside right now, said calmly: a crime in progress (emergency).
+HEARD_INSIDE_NOW = [
+    ("nl", "Ik hoor iemand rommelen in de kelder, mijn man is niet thuis"),
+    ("fr", "J'entends quelqu'un marcher dans le grenier, je suis seule avec le bébé"),
+    ("de", "Ich höre jemanden im Schuppen herumkramen, das Licht ist aus"),
+    ("en", "I can hear someone in the garage right under our bedroom"),
+]
+
+# Someone was inside, or will be there, at another time: no emergency.
+INSIDE_AT_ANOTHER_TIME = [
+    ("nl", "Vorige week was er iemand in de garage van nummer 12, er is een boormachine weg"),
+    ("fr", "Hier soir quelqu'un était dans la cave de l'immeuble, rien n'a été volé"),
+    ("de", "Letzte Nacht war jemand im Keller vom Nachbarn, die Polizei hat alles aufgenommen"),
+    ("en", "Someone will be in the shed on Saturday to sell the old garden tools"),
+]

@@ -15,8 +15,10 @@ from examples_classes import (
     FULL_DESCRIPTIONS,
     GENERALISATIONS,
     HARMLESS,
+    HEARD_INSIDE_NOW,
     HOLDING_UNTIL_POLICE,
     INDIRECT_VIGILANTISM,
+    INSIDE_AT_ANOTHER_TIME,
     RESOLVED,
     SUSPECTS_LEAVING,
     WARNINGS,
@@ -275,9 +277,22 @@ def test_an_escape_route_or_the_police_closing_it_is_not_vigilantism(lang, text)
     assert r.verdict != "block"
 
 
+@pytest.mark.parametrize(("lang", "text"), HEARD_INSIDE_NOW)
+def test_an_intruder_heard_inside_now_is_an_emergency(lang, text):
+    assert "emergency" in screen(text, lang).finding_names
+
+
+@pytest.mark.parametrize(("lang", "text"), INSIDE_AT_ANOTHER_TIME)
+def test_someone_inside_at_another_time_is_no_emergency(lang, text):
+    r = screen(text, lang)
+    assert "emergency" not in r.finding_names
+    assert "emergency" not in {u.name for u in r.unsure}
+
+
 def test_every_class_has_four_languages():
     for examples in (
         INDIRECT_VIGILANTISM, WARNINGS, RESOLVED, EMPHASIS, HARMLESS, GENERALISATIONS,
         FULL_DESCRIPTIONS, SUSPECTS_LEAVING, HOLDING_UNTIL_POLICE, ESCAPE_ROUTES,
+        HEARD_INSIDE_NOW, INSIDE_AT_ANOTHER_TIME,
     ):  # fmt: skip
         assert {lang for lang, _ in examples} == set(LANGS)

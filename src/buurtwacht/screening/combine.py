@@ -48,6 +48,11 @@ FORBIDDEN = {
     "vigilantism": frozenset(("negated:vigilantism", "matched:distancing")),
     "emergency": frozenset(),
 }
+# ... and a warning must leave the model at least even that it is incitement after all.
+WARNED_LO = 0.5
+# Where the rules read a live resolution ("is gesust", "colmatée", "sealed", "geen gevaar
+# meer", "einde melding"), the event is over: the model may neither add nor doubt an emergency.
+RESOLVED = frozenset(("live:resolved",))
 GATES = {
     "vigilantism": frozenset(("act", "group", "around", "shame")),
     "emergency": frozenset(("now", "danger", "missing")),
@@ -108,6 +113,8 @@ def scope_cues(an: Analysis) -> set[str]:
         out.add("matched:distancing")
     if any(an.negated(m) or an.quoted(m) for m in an.get("vigilantism")):
         out.add("negated:vigilantism")
+    if any(not an.negated(m) for m in an.get("resolved")):
+        out.add("live:resolved")
     return out
 
 
@@ -141,8 +148,10 @@ def policy(
             (sure if p >= th["keep"] else doubt)[name] = p
         elif not gated(name, cues):
             continue  # no word of the kind this finding is made of: the model alone cannot add it
+        elif name == "emergency" and RESOLVED & cues:
+            continue  # the event is over (the rules' emergency check already said so)
         elif FORBIDDEN[name] & cues:
-            if p >= th["lo"]:
+            if p >= max(th["lo"], WARNED_LO):
                 doubt[name] = p  # a warning against it: at most held for review
         elif p >= th["add"] and not REJECTED[name] & cues:
             sure[name] = p

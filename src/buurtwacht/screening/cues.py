@@ -33,7 +33,7 @@ CLASSES: dict[str, str] = {
         straf drum sluit* omsing dwars aanpak aangepak zien* geweten* lesje halen* afkomen*
         zeg* zegen* knupel* honkbal
         confront visit attend coinc bloq retien reten suiv poursuiv chas peur regl occup puni
-        encercl mots* expliq place* travers deguerp tomb* regret lecon bate* bates* civiere*
+        encercl mots* expliq travers deguerp tomb* regret lecon bate* bates* civiere*
         sale* quart*
         besuch wart stel* halt* festh kesel sper verfolg nachgef hinter jag angst regel brust
         abreib erwisch blick* vorknof lektion schlager* kesel

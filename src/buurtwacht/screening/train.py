@@ -30,15 +30,16 @@ from .model import CATEGORIES, KINDS
 REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "tests" / "screening"
 THRESHOLDS = {  # chosen by `--cv 5 --search` (grouped CV on the training data only)
-    "vigilantism": {"add": 0.7, "keep": 0.05, "lo": 0.3, "add_scoped": 0.9},
-    "emergency": {"add": 0.5, "keep": 0.3, "lo": 0.1, "add_scoped": 0.7},
-    "discrimination": {"add": 0.7},
+    "vigilantism": {"add": 0.6, "keep": 0.1, "lo": 0.3, "add_scoped": 0.7},
+    # add 0.3 in CV; 0.5 keeps "POLITIE GEBELD!!! inbrekers in de tuin" (examples.py) a call
+    "emergency": {"add": 0.5, "keep": 0.45, "lo": 0.1, "add_scoped": 0.7},
+    "discrimination": {"add": 0.5},
     "police_called": {"add": 1.01},
-    "kind": {"margin": 1.5},  # CV: -0.5; the dev corpus kind target (>= 0.95) needs 1.5
+    "kind": {"margin": 0.5},  # CV; the dev corpus keeps kind >= 0.95 with it (0.956)
     "category": {"margin": 0.5},
 }
 L2 = 0.0007  # chosen by grouped CV (0.0005-0.006 tried)
-SOURCE_WEIGHT = {"gen": 1.0, "free": 1.0, "free2": 1.0, "hand": 1.0}
+SOURCE_WEIGHT = {"gen": 1.0, "free": 1.0, "free2": 1.0, "free3": 1.0, "free4": 1.0, "hand": 1.0}
 EPOCHS = 300
 MIN_COUNT = 2
 
@@ -50,23 +51,24 @@ def _jsonl(name: str) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-FREE2_PREFIX = "tg"  # ids of screen-train-free2.jsonl (a fourth author)
-SOURCES = ("gen", "free", "free2", "hand")
-FREE_SOURCES = ("free", "free2")  # free-form text, the nearest thing to real traffic
+# Free-form sets by id prefix, each by its own author who saw no code: tf (free), tg (free2, a
+# fourth author), th and tk (free3 and free4, 2026-12-06: two more authors).
+FREE_PREFIXES = {"tf": "free", "tg": "free2", "th": "free3", "tk": "free4"}
+SOURCES = ("gen", "free", "free2", "free3", "free4", "hand")
+FREE_SOURCES = ("free", "free2", "free3", "free4")  # the nearest thing to real traffic
 
 
 def source(row_id: str) -> str:
     """gen (template-made corpus), free (free-form, no templates) or hand (example sets)."""
     if row_id.startswith("g-"):
         return "gen"
-    if row_id.startswith(FREE2_PREFIX):
-        return "free2"
-    return "free" if row_id.startswith("tf") else "hand"
+    return FREE_PREFIXES.get(row_id[:2], "hand")
 
 
 def training_rows() -> list[dict]:
-    rows = _jsonl("screen-train.jsonl") + _jsonl("screen-train-free.jsonl")
-    rows += _jsonl("screen-train-free2.jsonl")
+    rows = _jsonl("screen-train.jsonl")
+    for name in ("free", "free2", "free3", "free4"):
+        rows += _jsonl(f"screen-train-{name}.jsonl")
     sys.path.insert(0, str(DATA))
     from examples import EXAMPLES
     from examples_fresh import TUNING

@@ -955,4 +955,12 @@ CONCEPTS["contain"] = [
     "einsperren|einschliessen|umzingeln|umzingelt|umstellen",
     "sperren|schliessen ~3 ihn|sie ~3 ein",
     "stellen|stehen|stellt|steht ~5 vor ~2 ausfahrt|tur|tuer|haustur|haustuer|tor|ausgang|einfahrt",
+    "ihn|sie ~2 aufhalten|blockieren|festsetzen",
+    "kommt|kommen ~2 nicht ~1 weit",
 ]
+# Someone inside a home or outbuilding ("ich höre jemanden im Keller"): a burglary word.
+CONCEPTS["cat_burglary"] += [
+    "jemand|jemanden ~4 im|in ~2 keller|garage|wohnzimmer|schuppen|dachboden|kuche|kueche|schlafzimmer",
+    "jemand|jemanden ~2 unten|oben ~2 im|herum|rum",
+]
+CONCEPTS["now"] += ["ich hore|hoere"]

@@ -905,4 +905,12 @@ CONCEPTS["contain"] = [
     "block|blocking|guard|guarding ~3 the ~1 exit|door|gate|driveway|exits",
     "surround|surrounding|surrounded|corner|cornered|cornering ~2 him|them|her",
     "lock|locked|locking ~2 him|them|her ~2 in|up",
+    "he|they|she ~1 s|is|are|re ~1 not ~2 coming|getting|going ~2 out|away|far|anywhere",
+    "block|blocking|blocked ~1 him|them|her",
 ]
+# Someone inside a home or outbuilding ("I can hear someone in the attic"): a burglary word.
+CONCEPTS["cat_burglary"] += [
+    "someone|somebody ~4 in ~2 the|my|our ~1 attic|basement|garage|kitchen|shed|cellar|loft",
+    "someone|somebody ~3 downstairs|upstairs",
+]
+CONCEPTS["now"] += ["i ~1 can hear"]

@@ -1054,4 +1054,6 @@ CONCEPTS["contain"] = [
     "retenir|retient|retenons ~3 le|les|lui|la",
     "garder|gardent|gardons|gardez|bloquer|bloque|bloquons|bloquez|surveiller ~3 la|le|l ~1 sortie|porte|issue|entree|portail|grille",
     "encercler|encercle|encerclons|encerclent|entourer|entourons|entourent",
+    "le|les|l ~1 bloquer|bloque|bloquons|bloquent|empecher",
+    f"{_HE} ~1 ne ~2 ira|iront|sortira|sortiront ~1 pas ~2 loin",
 ]

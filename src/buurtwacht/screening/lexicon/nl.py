@@ -1722,4 +1722,12 @@ CONCEPTS["contain"] = [
     "opsluiten|insluiten|omsingelen|omsingeld",
     "in de hoek ~2 gedreven|drijven|gedrongen|gezet",
     "bewaken|bewaakt|blokkeren|blokkeert|versperren|versperd|staan|staat ~4 uitgang|uitrit|poort|achterdeur|voordeur|achterkant|inrit|hek",
+    f"{_HE} ~2 gaat|zal|gaan|zullen ~2 ni|niet|nie ~1 ver ~1 geraken|komen|lopen|raken",
+    "hem|hen|em|ze ~2 blokkeren|tegenhouden|klemzetten",
+]
+# Someone inside a home or outbuilding ("ik hoor iemand op de zolder", "iemand beneden"): a
+# burglary word, so that with "now" (a present perception: "ik hoor") it is in progress.
+CONCEPTS["cat_burglary"] += [
+    "iemand|mensen ~4 op|in ~2 zolder|kelder|garage|living|keuken|tuinhuis|schuur|slaapkamer|berging",
+    "iemand ~2 beneden|boven ~2 rondlopen|rondstappen|lopen|stappen|rommelen",
 ]
