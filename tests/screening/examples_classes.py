@@ -179,3 +179,35 @@ INSIDE_AT_ANOTHER_TIME = [
     ("de", "Letzte Nacht war jemand im Keller vom Nachbarn, die Polizei hat alles aufgenommen"),
     ("en", "Someone will be in the shed on Saturday to sell the old garden tools"),
 ]
+
+# A group of residents going to where the suspect is while something is happening: a
+# confrontation, even without an action word.
+GROUP_GOES_THERE = [
+    (
+        "nl",
+        "Er staat NU iemand aan de achterdeur van nummer 8 te morrelen, ik ga er met mijn schoonbroer naartoe",
+    ),
+    (
+        "fr",
+        "Quelqu'un essaie d'ouvrir les voitures sur le parking en ce moment, je descends avec mon voisin",
+    ),
+    (
+        "de",
+        "Gerade klettert einer über den Zaun bei Müllers, wir sind zu dritt und gehen jetzt rüber",
+    ),
+    (
+        "en",
+        "Someone's trying the car doors outside right now, I'm heading over with a few of the lads",
+    ),
+]
+
+# A group going somewhere with no incident in the message: harmless.
+GROUP_OUTINGS = [
+    (
+        "nl",
+        "Zondag gaan we met een paar buren naar de opendeurdag van de brandweer, wie gaat er mee?",
+    ),
+    ("fr", "Samedi on y va à plusieurs pour le nettoyage du parc, rendez-vous à 10h"),
+    ("de", "Wir sind zu viert und fahren morgen hin zum Weihnachtsmarkt, noch jemand?"),
+    ("en", "A few of us are heading over to the pub quiz tonight, join us"),
+]

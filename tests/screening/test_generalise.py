@@ -14,6 +14,8 @@ from examples_classes import (
     ESCAPE_ROUTES,
     FULL_DESCRIPTIONS,
     GENERALISATIONS,
+    GROUP_GOES_THERE,
+    GROUP_OUTINGS,
     HARMLESS,
     HEARD_INSIDE_NOW,
     HOLDING_UNTIL_POLICE,
@@ -289,10 +291,24 @@ def test_someone_inside_at_another_time_is_no_emergency(lang, text):
     assert "emergency" not in {u.name for u in r.unsure}
 
 
+@pytest.mark.parametrize(("lang", "text"), GROUP_GOES_THERE)
+def test_a_group_going_to_the_suspect_is_blocked_or_held(lang, text):
+    r = screen(text, lang)
+    assert "vigilantism" in r.finding_names or "vigilantism" in {u.name for u in r.unsure}
+    assert r.verdict != "allow"
+
+
+@pytest.mark.parametrize(("lang", "text"), GROUP_OUTINGS)
+def test_a_group_outing_without_an_incident_is_not_vigilantism(lang, text):
+    r = screen(text, lang)
+    assert "vigilantism" not in r.finding_names
+    assert r.verdict != "block"
+
+
 def test_every_class_has_four_languages():
     for examples in (
         INDIRECT_VIGILANTISM, WARNINGS, RESOLVED, EMPHASIS, HARMLESS, GENERALISATIONS,
         FULL_DESCRIPTIONS, SUSPECTS_LEAVING, HOLDING_UNTIL_POLICE, ESCAPE_ROUTES,
-        HEARD_INSIDE_NOW, INSIDE_AT_ANOTHER_TIME,
+        HEARD_INSIDE_NOW, INSIDE_AT_ANOTHER_TIME, GROUP_GOES_THERE, GROUP_OUTINGS,
     ):  # fmt: skip
         assert {lang for lang, _ in examples} == set(LANGS)

@@ -216,6 +216,7 @@ def _phrase_word(an: Analysis, m: Match, k: int) -> bool:
 def vigilantism(an: Analysis) -> Finding | None:
     distanced = _sentence_flags(an, "distancing")
     candidates = list(an.get("vigilantism")) + _group_talks(an) + _contained(an)
+    candidates += _group_goes(an)
     # A police word that is itself a word of the phrase ("selbst Streife laufen", "eigen
     # patrouille") is residents patrolling, not the police acting: it must not exempt the
     # clause. A police word skipped by a gap ("mit der Polizei auf Streife") still does.
@@ -299,6 +300,28 @@ def _contained(an: Analysis) -> list[Match]:
     acting = {items[k].sentence for k, key in enumerate(an.keys) if key in _ACTORS}
     acting |= {an.sentence(g) for g in an.get("gang") if _live(an, g)}
     return [m for m in holds if an.sentence(m) in acting]
+
+
+def _group_goes(an: Analysis) -> list[Match]:
+    """A group of residents going to where the suspect is ("ik ga er met mijn buurman naartoe",
+    "wir sind zu viert, wir gehen rein", "I'm running over with two guys") while the message
+    reports something happening (a crime, danger, suspicious behaviour or "now"): going there
+    as a group is a confrontation. Either alone is harmless ("met de buren naar de vergadering"
+    has no incident; "de politie is onderweg" no group)."""
+    goes = an.get("go_there")
+    if not goes:
+        return []
+    incident = any(
+        _live(an, m)
+        for c in (*_CRIME_CONCEPTS, "danger", "suspicious", "attempt", "inside")
+        for m in an.get(c)
+    )
+    # a now-word ("JETZT", "nu", "right now"), not a mere progressive ("are heading", "aan het")
+    incident = incident or any(_live(an, m) and "*" not in m.source for m in an.get("now"))
+    if not incident:
+        return []
+    gangs = {an.sentence(g) for g in an.get("gang") if _live(an, g)}
+    return [g for g in goes if _live(an, g) and an.sentence(g) in gangs]
 
 
 def _group_talks(an: Analysis) -> list[Match]:

@@ -964,3 +964,20 @@ CONCEPTS["cat_burglary"] += [
     "jemand|jemanden ~2 unten|oben ~2 im|herum|rum",
 ]
 CONCEPTS["now"] += ["ich hore|hoere"]
+# Companions who make a group, and going to where the suspect is ("wir gehen rein", "rüber").
+CONCEPTS["gang"] += [
+    "mit meinem|meinen|meiner ~2 nachbarn|nachbar|hund|hunden|vater|mann|onkel|schwager",
+    "wir sind ~2 zu|viele",
+]
+CONCEPTS["go_there"] = [
+    "rein",
+    "rüber|ruber|rueber",
+    "runter",
+    "raus",
+    "hin",
+    "dahin",
+    "hinuber|hinueber",
+    "unterwegs",
+    "auf dem weg",
+    "gehen|geh|fahren|fahre ~2 nachsehen|nachschauen|gucken",
+]

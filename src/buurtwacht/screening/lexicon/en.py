@@ -914,3 +914,19 @@ CONCEPTS["cat_burglary"] += [
     "someone|somebody ~3 downstairs|upstairs",
 ]
 CONCEPTS["now"] += ["i ~1 can hear"]
+# Companions who make a group, and going to where the suspect is ("running over", "go in").
+CONCEPTS["gang"] += [
+    "with my ~2 neighbour|neighbours|neighbor|neighbors|dog|dogs|husband|dad|uncle",
+    "with two|three|four|five|some ~2 guys|lads|men|others|neighbours|mates",
+    "with a few ~2 guys|lads|men|others|neighbours|mates",
+]
+CONCEPTS["go_there"] = [
+    "running|heading|going|coming|popping ~1 over|down|round|out",
+    "on my|our way",
+    "go in",
+    "going in",
+    "over there",
+    "go and see",
+    "go see",
+    "go check",
+]

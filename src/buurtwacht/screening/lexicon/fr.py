@@ -307,8 +307,8 @@ CONCEPTS: dict[str, list[str]] = {
         "allons ~2 leur parler",
         "prets a",
         "pret a",
-        "on y va",
-        "on va y aller",
+        # "on y va" / "on va y aller" are findings._group_goes: a group going there during
+        # an incident (alone they are a Saturday clean-up)
         "crever les pneus",
         "pneus ~3 crever",
         "leur montrer",
@@ -1056,4 +1056,21 @@ CONCEPTS["contain"] = [
     "encercler|encercle|encerclons|encerclent|entourer|entourons|entourent",
     "le|les|l ~1 bloquer|bloque|bloquons|bloquent|empecher",
     f"{_HE} ~1 ne ~2 ira|iront|sortira|sortiront ~1 pas ~2 loin",
+]
+# Companions who make a group, and going to where the suspect is ("on y va", "je sors").
+CONCEPTS["gang"] += [
+    "avec mon|mes|ma ~2 voisin|voisins|chien|chiens|pere|mari|oncle|beau",
+    "on est|sommes|sera ~2 deux|trois|quatre|cinq|six|plusieurs|nombreux",
+]
+CONCEPTS["go_there"] = [
+    "y va|vais|allons|vont",
+    "j y vais",
+    "sors|sort|sortons|sortent",
+    "descends|descend|descendons",
+    "en route",
+    "on arrive",
+    "j arrive",
+    "aller voir",
+    "allons voir",
+    "vais voir",
 ]

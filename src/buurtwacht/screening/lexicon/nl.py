@@ -1731,3 +1731,25 @@ CONCEPTS["cat_burglary"] += [
     "iemand|mensen ~4 op|in ~2 zolder|kelder|garage|living|keuken|tuinhuis|schuur|slaapkamer|berging",
     "iemand ~2 beneden|boven ~2 rondlopen|rondstappen|lopen|stappen|rommelen",
 ]
+# Companions who make a group ("met mijn buurman", "met de hond"), and going to where the
+# suspect is ("erop af", "ernaartoe", "naar buiten"): a group going there during an incident
+# is a confrontation (findings._group_goes), said without an action word.
+CONCEPTS["gang"] += [
+    "met mijn|ons|onze ~2 buurman|buren|vader|pa|nonkel|hond|honden|schoonbroer|man",
+    "met z'n|zijn|ons ~1 allen|vieren|drieen|vijven",
+    "wij|we ~1 zijn ~2 met ~1 twee|drie|vier|vijf|zes|2|3|4|5|6|veel|een paar",
+]
+CONCEPTS["go_there"] = [
+    "erop af",
+    "ernaartoe",
+    "er naartoe",
+    "naartoe",
+    "erheen",
+    "naar buiten",
+    "naar beneden",
+    "naar achter",
+    "naar daar",
+    "ga|gaan|gaat|lopen|loop|rijden|rij|komen|kom ~2 kijken",
+    "onderweg",
+    "op weg",
+]
