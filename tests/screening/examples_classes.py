@@ -211,3 +211,11 @@ GROUP_OUTINGS = [
     ("de", "Wir sind zu viert und fahren morgen hin zum Weihnachtsmarkt, noch jemand?"),
     ("en", "A few of us are heading over to the pub quiz tonight, join us"),
 ]
+
+# A person in medical distress right now: an emergency.
+MEDICAL_NOW = [
+    ("nl", "Een oudere man is bewusteloos op het fietspad gevallen aan de Leie, wie kan helpen"),
+    ("fr", "Une dame fait un malaise devant la pharmacie, elle ne respire presque plus"),
+    ("de", "Ein Mann ist vor dem Bäcker zusammengebrochen und atmet kaum"),
+    ("en", "A man has collapsed outside the Spar and he's not breathing"),
+]

@@ -21,6 +21,7 @@ from examples_classes import (
     HOLDING_UNTIL_POLICE,
     INDIRECT_VIGILANTISM,
     INSIDE_AT_ANOTHER_TIME,
+    MEDICAL_NOW,
     RESOLVED,
     SUSPECTS_LEAVING,
     WARNINGS,
@@ -305,10 +306,16 @@ def test_a_group_outing_without_an_incident_is_not_vigilantism(lang, text):
     assert r.verdict != "block"
 
 
+@pytest.mark.parametrize(("lang", "text"), MEDICAL_NOW)
+def test_a_person_in_medical_distress_now_is_an_emergency(lang, text):
+    assert "emergency" in screen(text, lang).finding_names
+
+
 def test_every_class_has_four_languages():
     for examples in (
         INDIRECT_VIGILANTISM, WARNINGS, RESOLVED, EMPHASIS, HARMLESS, GENERALISATIONS,
         FULL_DESCRIPTIONS, SUSPECTS_LEAVING, HOLDING_UNTIL_POLICE, ESCAPE_ROUTES,
         HEARD_INSIDE_NOW, INSIDE_AT_ANOTHER_TIME, GROUP_GOES_THERE, GROUP_OUTINGS,
+        MEDICAL_NOW,
     ):  # fmt: skip
         assert {lang for lang, _ in examples} == set(LANGS)

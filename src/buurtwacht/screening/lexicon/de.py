@@ -981,3 +981,8 @@ CONCEPTS["go_there"] = [
     "auf dem weg",
     "gehen|geh|fahren|fahre ~2 nachsehen|nachschauen|gucken",
 ]
+# Someone in medical distress now (with a person in the sentence: findings.emergency).
+CONCEPTS["in_trouble"] += [
+    "bewusstlos", "atmet ~2 nicht|kaum", "herzinfarkt", "zusammengebrochen",
+    "ohnmachtig|ohnmaechtig", "reanimieren ~2 ihn|sie",
+]

@@ -930,3 +930,8 @@ CONCEPTS["go_there"] = [
     "go see",
     "go check",
 ]
+# Someone in medical distress now (with a person in the sentence: findings.emergency).
+CONCEPTS["in_trouble"] += [
+    "unconscious", "not breathing", "isn t breathing", "collapsed", "heart attack", "fainted",
+    "doing cpr", "giving ~1 him|her ~1 cpr",
+]

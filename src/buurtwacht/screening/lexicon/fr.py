@@ -1074,3 +1074,8 @@ CONCEPTS["go_there"] = [
     "allons voir",
     "vais voir",
 ]
+# Someone in medical distress now (with a person in the sentence: findings.emergency).
+CONCEPTS["in_trouble"] += [
+    "fait ~1 un ~1 malaise", "ne respire", "respire ~2 plus", "inconscient|inconsciente",
+    "evanoui|evanouie", "crise cardiaque", "en train de ~1 le|la ~1 reanimer",
+]

@@ -1753,3 +1753,8 @@ CONCEPTS["go_there"] = [
     "onderweg",
     "op weg",
 ]
+# Someone in medical distress now (with a person in the sentence: findings.emergency).
+CONCEPTS["in_trouble"] += [
+    "bewusteloos", "hartaanval", "reageert ~2 niet|ni|nie ~1 meer", "ademt ~2 ni|nie",
+    "ademt ~2 amper|nauwelijks", "aan het reanimeren", "reanimeren ~2 hem|haar",
+]
