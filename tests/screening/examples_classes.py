@@ -219,3 +219,31 @@ MEDICAL_NOW = [
     ("de", "Ein Mann ist vor dem Bäcker zusammengebrochen und atmet kaum"),
     ("en", "A man has collapsed outside the Spar and he's not breathing"),
 ]
+
+# Talk about the rule against discrimination (moderators, reminders): not discrimination.
+RULE_TALK = [
+    ("nl", "Niemand is verdacht op basis van zijn afkomst, beschrijf wat iemand doet"),
+    ("fr", "Les messages sur les Roms sont interdits ici, je les supprime"),
+    ("de", "Niemand wird aufgrund seiner Hautfarbe verdächtigt, meldet Verhalten"),
+    ("en", "Posts about Romanians are not allowed here, I delete them"),
+]
+
+# Colour or origin among three or more descriptors, even of one kind (clothes): allowed.
+ITEMISED_DESCRIPTIONS = [
+    (
+        "nl",
+        "Man met donkere huidskleur, groene parka, grijze joggingbroek, witte sneakers, trekt aan fietsen aan het station",
+    ),
+    (
+        "fr",
+        "Homme d'origine maghrébine, casquette rouge, veste en cuir, baskets blanches, regarde dans les voitures",
+    ),
+    (
+        "de",
+        "Asiatisch aussehender Mann, Brille, blaue Jacke, schwarze Jeans, klingelt an allen Türen",
+    ),
+    (
+        "en",
+        "Black guy, beanie, orange hi-vis vest, black trainers, trying the car doors on Mill Lane",
+    ),
+]

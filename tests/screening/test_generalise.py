@@ -21,8 +21,10 @@ from examples_classes import (
     HOLDING_UNTIL_POLICE,
     INDIRECT_VIGILANTISM,
     INSIDE_AT_ANOTHER_TIME,
+    ITEMISED_DESCRIPTIONS,
     MEDICAL_NOW,
     RESOLVED,
+    RULE_TALK,
     SUSPECTS_LEAVING,
     WARNINGS,
 )
@@ -311,11 +313,16 @@ def test_a_person_in_medical_distress_now_is_an_emergency(lang, text):
     assert "emergency" in screen(text, lang).finding_names
 
 
+@pytest.mark.parametrize(("lang", "text"), RULE_TALK + ITEMISED_DESCRIPTIONS)
+def test_rule_talk_and_itemised_descriptions_are_not_discrimination(lang, text):
+    assert "discrimination" not in screen(text, lang).finding_names
+
+
 def test_every_class_has_four_languages():
     for examples in (
         INDIRECT_VIGILANTISM, WARNINGS, RESOLVED, EMPHASIS, HARMLESS, GENERALISATIONS,
         FULL_DESCRIPTIONS, SUSPECTS_LEAVING, HOLDING_UNTIL_POLICE, ESCAPE_ROUTES,
         HEARD_INSIDE_NOW, INSIDE_AT_ANOTHER_TIME, GROUP_GOES_THERE, GROUP_OUTINGS,
-        MEDICAL_NOW,
+        MEDICAL_NOW, RULE_TALK, ITEMISED_DESCRIPTIONS,
     ):  # fmt: skip
         assert {lang for lang, _ in examples} == set(LANGS)

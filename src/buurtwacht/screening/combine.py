@@ -34,7 +34,7 @@ RULE_LED = ("discrimination", "police_called")
 # The rules' lexicon matched but the rules rejected it (an idiom, a harmless context, negation,
 # the police as subject, a past event): the rules know this scope better than a bag of words,
 # so the model may then only doubt (hold for review), never find on its own.
-SCOPED = ("vigilantism", "shaming", "danger", "now", "attempt", "in_trouble")
+SCOPED = ("vigilantism", "shaming", "danger", "now", "attempt", "in_trouble", "disc_meta")
 REJECTED = {
     "vigilantism": frozenset(("matched:vigilantism", "matched:shaming")),
     "emergency": frozenset(
@@ -53,6 +53,9 @@ WARNED_LO = 0.5
 # Where the rules read a live resolution ("is gesust", "colmatée", "sealed", "geen gevaar
 # meer", "einde melding"), the event is over: the model may neither add nor doubt an emergency.
 RESOLVED = frozenset(("live:resolved",))
+# Talk about the rule against discrimination ("verboden", "based on", "interdits"): the rules
+# read its scope; the model may not add discrimination there.
+ABOUT_THE_RULE = frozenset(("matched:disc_meta",))
 GATES = {
     "vigilantism": frozenset(("act", "group", "around", "shame")),
     "emergency": frozenset(("now", "danger", "missing")),
@@ -142,8 +145,8 @@ def policy(
             # only lowers its confidence), and the model alone adds one only when quite sure.
             if name in rule:
                 sure[name] = 0.5 + p / 2
-            elif p >= th["add"]:
-                sure[name] = p
+            elif p >= th["add"] and not (name == "discrimination" and ABOUT_THE_RULE & cues):
+                sure[name] = p  # (never in a sentence about the rule against it)
         elif name in rule:
             (sure if p >= th["keep"] else doubt)[name] = p
         elif not gated(name, cues):

@@ -341,10 +341,11 @@ def discrimination(an: Analysis, kind: str) -> Finding | None:
         if not an.quoted(m):
             return _finding(an, "discrimination", [m], "slur")
     vehicles = [v for v in an.get("vehicle")]
+    about_the_rule = _sentence_flags(an, "disc_meta")
     origins = []
     for m in an.get("origin"):
-        if an.quoted(m) or an.negated(m, after=False):
-            continue
+        if an.quoted(m) or an.negated(m, after=False) or an.sentence(m) in about_the_rule:
+            continue  # "geen melding, ongeacht zijn huidskleur": a sentence about the rule
         if any(-3 <= v.i - m.j <= 2 and an.sentence(v) == an.sentence(m) for v in vehicles):
             continue  # "Poolse nummerplaat", "plaque polonaise": about a car, not a person
         if m.j + 1 < len(an.keys) and an.keys[m.j + 1] in _NOT_PEOPLE:
@@ -363,8 +364,10 @@ def discrimination(an: Analysis, kind: str) -> Finding | None:
             return _finding(an, "discrimination", [m], "generalisation")
     if kind == "chatter":
         return None
-    kinds = sum(1 for c in _DESCRIPTORS if an.get(c)) + len(_numeric_descriptors(an))
-    if kinds >= 3:
+    # the protocol allows colour or origin among at least three other descriptors: counted
+    # as descriptors said ("lunettes, veste en jean, 30 ans"), not as kinds of descriptor
+    said = {m.i for c in _DESCRIPTORS for m in an.get(c)}
+    if len(said) + len(_numeric_descriptors(an)) >= 3:
         return None
     return _finding(an, "discrimination", [origins[0]], "origin_only")
 

@@ -983,6 +983,21 @@ CONCEPTS["go_there"] = [
 ]
 # Someone in medical distress now (with a person in the sentence: findings.emergency).
 CONCEPTS["in_trouble"] += [
-    "bewusstlos", "atmet ~2 nicht|kaum", "herzinfarkt", "zusammengebrochen",
-    "ohnmachtig|ohnmaechtig", "reanimieren ~2 ihn|sie",
+    "bewusstlos",
+    "atmet ~2 nicht|kaum",
+    "herzinfarkt",
+    "zusammengebrochen",
+    "ohnmachtig|ohnmaechtig",
+    "reanimieren ~2 ihn|sie",
 ]
+# Talk about the rule itself: a sentence about discrimination, not suspicion grounded in origin.
+CONCEPTS["disc_meta"] = [
+    "aufgrund",
+    "unabhangig|unabhaengig",
+    "verboten",
+    "losche|loesche",
+    "meldet ~2 verhalten",
+]
+# Clothing and carried things (a description lists them): one descriptor each.
+CONCEPTS["desc_clothing"] += """parka jacke mantel pullover kapuzenpulli mutze muetze kappe schal
+    hose jeans turnschuhe schuhe rucksack tasche brille handschuhe kapuze""".split()

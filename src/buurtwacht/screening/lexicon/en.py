@@ -932,6 +932,23 @@ CONCEPTS["go_there"] = [
 ]
 # Someone in medical distress now (with a person in the sentence: findings.emergency).
 CONCEPTS["in_trouble"] += [
-    "unconscious", "not breathing", "isn t breathing", "collapsed", "heart attack", "fainted",
-    "doing cpr", "giving ~1 him|her ~1 cpr",
+    "unconscious",
+    "not breathing",
+    "isn t breathing",
+    "collapsed",
+    "heart attack",
+    "fainted",
+    "doing cpr",
+    "giving ~1 him|her ~1 cpr",
 ]
+# Talk about the rule itself: a sentence about discrimination, not suspicion grounded in origin.
+CONCEPTS["disc_meta"] = [
+    "based on",
+    "regardless",
+    "not allowed",
+    "delete*",
+    "report ~2 behaviour|behavior",
+]
+# Clothing and carried things (a description lists them): one descriptor each.
+CONCEPTS["desc_clothing"] += """parka coat jacket vest hoodie jumper sweater cap beanie hat scarf
+    trousers jeans trainers sneakers shoes backpack bag glasses gloves hood""".split()

@@ -1076,6 +1076,23 @@ CONCEPTS["go_there"] = [
 ]
 # Someone in medical distress now (with a person in the sentence: findings.emergency).
 CONCEPTS["in_trouble"] += [
-    "fait ~1 un ~1 malaise", "ne respire", "respire ~2 plus", "inconscient|inconsciente",
-    "evanoui|evanouie", "crise cardiaque", "en train de ~1 le|la ~1 reanimer",
+    "fait ~1 un ~1 malaise",
+    "ne respire",
+    "respire ~2 plus",
+    "inconscient|inconsciente",
+    "evanoui|evanouie",
+    "crise cardiaque",
+    "en train de ~1 le|la ~1 reanimer",
 ]
+# Talk about the rule itself: a sentence about discrimination, not suspicion grounded in origin.
+CONCEPTS["disc_meta"] = [
+    "en fonction de",
+    "sur la base de",
+    "peu importe",
+    "interdit*",
+    "supprime*",
+    "signalez ~2 comportement*",
+]
+# Clothing and carried things (a description lists them): one descriptor each.
+CONCEPTS["desc_clothing"] += """parka manteau blouson veste pull sweat casquette bonnet echarpe
+    pantalon jean baskets chaussures sac lunettes gants capuche doudoune jogging""".split()

@@ -1755,6 +1755,24 @@ CONCEPTS["go_there"] = [
 ]
 # Someone in medical distress now (with a person in the sentence: findings.emergency).
 CONCEPTS["in_trouble"] += [
-    "bewusteloos", "hartaanval", "reageert ~2 niet|ni|nie ~1 meer", "ademt ~2 ni|nie",
-    "ademt ~2 amper|nauwelijks", "aan het reanimeren", "reanimeren ~2 hem|haar",
+    "bewusteloos",
+    "hartaanval",
+    "reageert ~2 niet|ni|nie ~1 meer",
+    "ademt ~2 ni|nie",
+    "ademt ~2 amper|nauwelijks",
+    "aan het reanimeren",
+    "reanimeren ~2 hem|haar",
 ]
+# Talk about the rule itself ("op basis van huidskleur", "ongeacht zijn afkomst", "zijn verboden",
+# "meld gedrag"): a sentence about discrimination, not suspicion grounded in origin.
+CONCEPTS["disc_meta"] = [
+    "op basis van",
+    "ongeacht",
+    "verboden",
+    "verwijder*",
+    "meld ~2 gedrag",
+    "geen ~1 reden|probleem|veiligheidsprobleem|bewijs|misdaad",
+]
+# Clothing and carried things (a description lists them): one descriptor each.
+CONCEPTS["desc_clothing"] += """parka jas jasje vest trui hoodie pet muts sjaal broek jeans sneakers
+    schoenen rugzak tas bril handschoenen bodywarmer regenjas capuchon kap""".split()
