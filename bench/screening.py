@@ -159,8 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, title in (
         ("screen-train.jsonl", "generated train split (the model is trained on it)"),
         ("screen-eval.jsonl", "generated eval split (templates never trained or tuned on)"),
-        ("screen-train-free.jsonl", "free-form train set (the model is trained on it)"),
-        ("screen-train-free2.jsonl", "second free-form train set (the model is trained on it)"),
+        *(
+            (f"screen-train-{n}.jsonl", f"free-form train set {n} (the model is trained on it)")
+            for n in ("free", "free2", "free3", "free4", "free5", "free6")
+        ),
     ):
         if args.no_eval and name == "screen-eval.jsonl":
             continue

@@ -39,7 +39,8 @@ THRESHOLDS = {  # chosen by `--cv 5 --search` (grouped CV on the training data o
     "category": {"margin": 0.5},
 }
 L2 = 0.0007  # chosen by grouped CV (0.0005-0.006 tried)
-SOURCE_WEIGHT = {"gen": 1.0, "free": 1.0, "free2": 1.0, "free3": 1.0, "free4": 1.0, "hand": 1.0}
+FREE_NAMES = ("free", "free2", "free3", "free4", "free5", "free6")
+SOURCE_WEIGHT = {"gen": 1.0, "hand": 1.0, **dict.fromkeys(FREE_NAMES, 1.0)}
 EPOCHS = 300
 MIN_COUNT = 2
 
@@ -52,10 +53,10 @@ def _jsonl(name: str) -> list[dict]:
 
 
 # Free-form sets by id prefix, each by its own author who saw no code: tf (free), tg (free2, a
-# fourth author), th and tk (free3 and free4, 2026-12-06: two more authors).
-FREE_PREFIXES = {"tf": "free", "tg": "free2", "th": "free3", "tk": "free4"}
-SOURCES = ("gen", "free", "free2", "free3", "free4", "hand")
-FREE_SOURCES = ("free", "free2", "free3", "free4")  # the nearest thing to real traffic
+# fourth author), th, tk, tm, tn (free3 to free6, 2026-12-06: four more authors).
+FREE_PREFIXES = dict(zip(("tf", "tg", "th", "tk", "tm", "tn"), FREE_NAMES, strict=True))
+SOURCES = ("gen", *FREE_NAMES, "hand")
+FREE_SOURCES = FREE_NAMES  # free-form text, the nearest thing to real traffic
 
 
 def source(row_id: str) -> str:
@@ -67,7 +68,7 @@ def source(row_id: str) -> str:
 
 def training_rows() -> list[dict]:
     rows = _jsonl("screen-train.jsonl")
-    for name in ("free", "free2", "free3", "free4"):
+    for name in FREE_NAMES:
         rows += _jsonl(f"screen-train-{name}.jsonl")
     sys.path.insert(0, str(DATA))
     from examples import EXAMPLES
@@ -265,7 +266,7 @@ def evaluate(rows, stages, feats, z, thresholds, idx=None) -> dict:
     fn: dict[str, int] = dict.fromkeys(BINARY, 0)
     kind_ok = n_full = unsure = danger = missed = unreviewed = 0
     cat_ok = n_alert = clean = clean_ok = 0
-    show = bool(__import__("os").environ.get("BW_SHOW"))
+    show = __import__("os").environ.get("BW_SHOW", "")  # "1": finding errors, "kind": kinds
     for i in range(len(rows)) if idx is None else idx:
         row = rows[i]
         sc = dict(zip(HEADS, z[i].tolist(), strict=True))
@@ -284,6 +285,8 @@ def evaluate(rows, stages, feats, z, thresholds, idx=None) -> dict:
         if not row.get("partial"):
             n_full += 1
             kind_ok += kind == row["kind"]
+            if show == "kind" and kind != row["kind"]:
+                print(f"  kind {row['kind'][:5]}->{kind[:5]} {row['text'][:110]}")
             got = set(sure) | (stages[i][0] & {"licence_plate", "third_party_data"})
             verdict = decide(kind, got, "nl", unsure=doubt)[0]
             if exp & {"vigilantism", "emergency"} and verdict == "allow":
@@ -299,7 +302,7 @@ def evaluate(rows, stages, feats, z, thresholds, idx=None) -> dict:
             tp[name] += got_ and want
             fp[name] += got_ and not want
             fn[name] += want and not got_
-            if show and got_ != want and name in ("vigilantism", "emergency"):
+            if show == "1" and got_ != want and name in ("vigilantism", "emergency"):
                 print(f"  {name[:4]} {'FP' if got_ else 'FN'} {row['text'][:100]}")
     out = {
         "n": len(idx or rows), "kind": kind_ok / max(n_full, 1), "cat": cat_ok / max(n_alert, 1),
