@@ -22,6 +22,7 @@ from .normalise import Tokens, fold
 _NAME_TRIGGERS = frozenset(
     "genaamd heet heette noemt s appelle appelle nomme nommee heisst heißt namens named".split()
 )
+_STARTERS = TITLES | _NAME_TRIGGERS | GIVEN_NAMES  # a name starts at one of these
 _OFFICIAL_ROLES = frozenset(
     """wijkagent wijkinspecteur inspecteur agent commissaris burgemeester schepen
     agente policier bourgmestre echevin commissaire polizist burgermeister burgermeisterin
@@ -55,6 +56,8 @@ def _cap(word: str, caps_text: bool) -> bool:
 def find_names(tokens: Tokens) -> list[Finding]:
     text = tokens.text
     items = tokens.items
+    if _STARTERS.isdisjoint([t.key for t in items]):
+        return []  # no title, trigger or given name: most messages end here
     out: list[Finding] = []
     n = len(items)
     i = 0
