@@ -80,6 +80,7 @@ class Tokens:
     caps: bool  # the message is (mostly) written in capitals
     quoted: frozenset[int] = frozenset()  # indices of tokens inside quotation marks
     question: frozenset[int] = frozenset()  # indices of tokens whose clause ends with "?"
+    folded: list[str] | None = None  # every token's key, in order (made once, read often)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original offsets covering tokens i..j (inclusive)."""
@@ -138,6 +139,8 @@ def tokenise(text: str) -> Tokens:
     sentence_end = _SENTENCE_END
     clause_end = _CLAUSE_END
     shapes = _SHAPES
+    folded: list[str] = []
+    fold_append = folded.append
     for m in _TOKEN_RE.finditer(text):
         start, end = m.span()
         if start != pos:
@@ -155,6 +158,7 @@ def tokenise(text: str) -> Tokens:
         lower += shape[1]
         upper += shape[2]
         append(_new_token(Token, (shape[0], start, end, sentence, clause)))
+        fold_append(shape[0])
         pos = end
     question = _questions(text, items) if "?" in text else frozenset()
     quoted: frozenset[int] = frozenset()
@@ -167,7 +171,7 @@ def tokenise(text: str) -> Tokens:
                 if any(a <= t.start and t.end <= b for a, b in ranges)
             )
     caps = upper >= 3 and upper > 2 * lower  # counted in words, not letters
-    return Tokens(text, items, caps, quoted, question)
+    return Tokens(text, items, caps, quoted, question, folded)
 
 
 def _questions(text: str, items: list[Token]) -> frozenset[int]:

@@ -255,7 +255,7 @@ class PhraseIndex:
             for ph in entry.singles:
                 out.append(Match(ph.concept, ph.lang, i, i, ph.source))
             longer = entry.always
-            if entry.triggers:
+            if entry.triggers and not present.isdisjoint(entry.triggers):
                 hits = entry.triggers & present
                 if len(hits) == 1 and not longer:
                     longer = entry.by_trigger[next(iter(hits))]
