@@ -23,11 +23,12 @@ CLASSES: dict[str, str] = {
         on* nous* je* j* moi* voisin* quartier* ensemble* memes*
         wir* ich* uns* nachbar* selbst* selber* zu*
         i* us* ourselves* neighbour* street* few*""",
+    # ("ll" of "we'll" is not here: squeezed it is "l", the French article of "l'église")
     "intent": """ga* gaan* gat* zal* zulen* straks* vanavond* morgen* volgende* als* moet* moeten*
         laat* laten* kom* komaan* wie*
         vais* va* vont* allons* prochaine* si* faut* demain* soir* qui* venez* qu*
         werde* werden* wird* wenn* nachst* sol* morgen* heute* wer* lasst*
-        will* ll* going* gona* next* if* tonight* tomorrow* who* let* lets*""",
+        will* going* gona* next* if* tonight* tomorrow* who* let* lets*""",
     "act": """anspr wordje bezoek langs opwacht afrek ramel pakk pakt pak* klem blok vasth hou*
         tegenh insluit volg achterv achterna zoek jag wegjag bang lesje regel oplos afhand
         straf drum sluit* omsing dwars aanpak aangepak zien* geweten* lesje halen* afkomen*
