@@ -58,8 +58,7 @@ RESOLVED = frozenset(("live:resolved",))
 ABOUT_THE_RULE = frozenset(("matched:disc_meta",))
 GATES = {
     "vigilantism": frozenset(("act", "group", "around", "shame")),
-    # "now" alone is no gate: "la voiture est maintenant garée devant l'église" is an update
-    "emergency": frozenset(("danger", "missing")),
+    "emergency": frozenset(("now", "danger", "missing")),
 }
 # A purpose of making someone leave ("warnoff": leave, lopen, verschwinden, comprendre) is a
 # gate only beside a group of residents or an intent: on its own it is the suspects walking
