@@ -24,6 +24,7 @@ look-up per feature plus a sum (pure Python, no numpy at run time).
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 from functools import lru_cache
@@ -200,4 +201,6 @@ def load() -> LinearModel | None:
     """The shipped model, or None when none has been trained yet (rules only)."""
     if not MODEL_PATH.exists():
         return None
-    return LinearModel(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    model = LinearModel(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    gc.freeze()  # lives as long as the process, like the lexicon index (lexicon.index)
+    return model
