@@ -415,9 +415,7 @@ def pattern_findings(an: Analysis) -> list[Finding]:
     out = find_plates(text, an.tokens.caps, digit_spans)
     contacts = find_contacts(text)
     names = find_names(an.tokens)
-    addresses = find_addresses(
-        text, names, set(an.tokens.folded or [t.key for t in an.tokens.items])
-    )
+    addresses = find_addresses(text, names, set(an.tokens.folded))
     taken = [(f.start, f.end) for f in out]
     for f in contacts + names + addresses:
         if not any(f.start < b and a < f.end for a, b in taken):

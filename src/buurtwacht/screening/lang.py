@@ -55,8 +55,7 @@ def detect(tokens: Tokens) -> str:
 def detect_scored(tokens: Tokens) -> tuple[str, float]:
     """The language and the evidence for it (0.0: nothing to go on, "nl" by default)."""
     get = _VECTORS.get
-    keys = tokens.folded if tokens.folded is not None else [t.key for t in tokens.items]
-    votes = [v for v in map(get, keys) if v is not None]
+    votes = [v for v in map(get, tokens.folded) if v is not None]
     if votes:
         score = dict(zip(_LANGS, map(sum, zip(*votes, strict=True)), strict=True))
     else:

@@ -78,9 +78,9 @@ class Tokens:
     text: str
     items: list[Token]
     caps: bool  # the message is (mostly) written in capitals
+    folded: list[str]  # every token's key, in order (made once, read often)
     quoted: frozenset[int] = frozenset()  # indices of tokens inside quotation marks
     question: frozenset[int] = frozenset()  # indices of tokens whose clause ends with "?"
-    folded: list[str] | None = None  # every token's key, in order (made once, read often)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original offsets covering tokens i..j (inclusive)."""
@@ -171,7 +171,7 @@ def tokenise(text: str) -> Tokens:
                 if any(a <= t.start and t.end <= b for a, b in ranges)
             )
     caps = upper >= 3 and upper > 2 * lower  # counted in words, not letters
-    return Tokens(text, items, caps, quoted, question, folded)
+    return Tokens(text, items, caps, folded, quoted, question)
 
 
 def _questions(text: str, items: list[Token]) -> frozenset[int]:

@@ -56,7 +56,7 @@ def _cap(word: str, caps_text: bool) -> bool:
 def find_names(tokens: Tokens) -> list[Finding]:
     text = tokens.text
     items = tokens.items
-    if _STARTERS.isdisjoint(tokens.folded or [t.key for t in items]):
+    if _STARTERS.isdisjoint(tokens.folded):
         return []  # no title, trigger or given name: most messages end here
     out: list[Finding] = []
     n = len(items)
