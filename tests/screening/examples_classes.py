@@ -135,6 +135,7 @@ HOLDING_UNTIL_POLICE = [
         "Politie is verwittigd, maar wij staan met vier aan de achterdeur zodat die gast nergens heen kan",
     ),
     ("nl", "De wijkagent komt eraan, ondertussen houden we hem hier in de garage tot ze er zijn"),
+    ("nl", "De politie is onderweg maar mijn buurman houdt hem vast in de schuur"),
     (
         "fr",
         "La police arrive, en attendant mon frère et moi on reste devant la grille pour qu'il ne sorte pas",

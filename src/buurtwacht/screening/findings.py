@@ -274,15 +274,16 @@ _ACTORS = _RESIDENTS | frozenset(
 
 
 def _residents_act(an: Analysis, m: Match, police: list[Match]) -> bool:
-    """A resident subject stands between every police word of the clause and the action ("de
-    politie is ingelicht maar wij houden hem vast", "la police ne vient pas, on va le coincer"):
+    """A resident subject (the same residents as _contained: "wij", "mijn buurman", "le voisin")
+    stands between every police word of the clause and the action ("de politie is ingelicht
+    maar wij houden hem vast", "la police ne vient pas, on va le coincer"):
     the police word is not the one acting, so it does not exempt the action."""
     clause = an.clause(m)
     for p in police:
         if an.clause(p) != clause:
             continue
         lo, hi = (p.j + 1, m.j + 1) if p.i < m.i else (m.i, p.i)
-        if not _RESIDENTS & set(an.keys[lo:hi]):
+        if not _ACTORS & set(an.keys[lo:hi]):
             return False
     return True
 

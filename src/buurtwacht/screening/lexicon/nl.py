@@ -1603,7 +1603,7 @@ CONCEPTS["vigilantism"] += [
     "lossen|los|lost ~3 zelf ~3 op",
     "zelf ~3 oplossen",
     f"pakken|pak|pakt ~2 {OBJ} ~3 aan",
-    f"hou|houd|houden ~2 {OBJ} ~4 vast",
+    f"hou|houd|houdt|houden|hield|hielden ~2 {OBJ} ~4 vast",
     f"{OBJ} ~3 tegen te houden",
     f"{WE} ~5 {OBJ} ~3 ingesloten|klemgezet|klemgereden|tegengehouden|vastgehouden",
     f"volg|volgen ~1 ik|we|wij ~1 {OBJ}",
